@@ -1,0 +1,2 @@
+package org.resumen.digest;
+public class App { public static void main(String[] a) {} }

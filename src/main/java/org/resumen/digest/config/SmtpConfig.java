@@ -1,0 +1,31 @@
+package org.resumen.digest.config;
+
+/** Outgoing mail ({@code smtp.*}); an empty host means the embedded SMTP server. */
+public record SmtpConfig(
+        String host,
+        int port,
+        String username,
+        String password,
+        Tls tls,
+        int connections,
+        double maxPerSecond) {
+
+    /** How the SMTP connection is secured. */
+    public enum Tls { NONE, STARTTLS, SSL }
+
+    public boolean embedded() {
+        return host == null || host.isBlank();
+    }
+
+    /** The same settings pointing at another server (used when the embedded server picks its port). */
+    public SmtpConfig withServer(String newHost, int newPort) {
+        return new SmtpConfig(newHost, newPort, username, password, tls, connections, maxPerSecond);
+    }
+
+    @Override
+    public String toString() {
+        return "SmtpConfig[host=" + host + ", port=" + port + ", username=" + username
+                + ", password=" + (password == null || password.isEmpty() ? "" : "***")
+                + ", tls=" + tls + ", connections=" + connections + ", maxPerSecond=" + maxPerSecond + "]";
+    }
+}
