@@ -18,8 +18,11 @@ public record Subscriber(
         ZoneId timezone,
         Status status) {
 
-    /** Whether the subscriber gets mail. An unsubscribed address stays so even while still in a file. */
-    public enum Status { ACTIVE, UNSUBSCRIBED }
+    /**
+     * Whether the subscriber gets mail. UNSUBSCRIBED stays so even while the address is still in a
+     * file; REMOVED means the address is no longer in any subscriber file (kept for the delivery log).
+     */
+    public enum Status { ACTIVE, UNSUBSCRIBED, REMOVED }
 
     public Subscriber {
         topics = Set.copyOf(topics);
