@@ -1,2 +1,97 @@
 package org.resumen.digest;
-public class App { public static void main(String[] a) {} }
+
+import java.nio.file.Path;
+import java.time.Clock;
+import org.resumen.digest.article.ArticleStore;
+import org.resumen.digest.article.Ingester;
+import org.resumen.digest.article.Sources;
+import org.resumen.digest.cli.DigestCommand;
+import org.resumen.digest.config.Config;
+import org.resumen.digest.config.SmtpConfig;
+import org.resumen.digest.delivery.DeliveryLedger;
+import org.resumen.digest.delivery.EmbeddedSmtp;
+import org.resumen.digest.delivery.RetryPolicy;
+import org.resumen.digest.delivery.SendEdition;
+import org.resumen.digest.edition.Editions;
+import org.resumen.digest.render.DigestRenderer;
+import org.resumen.digest.subscriber.Secret;
+import org.resumen.digest.subscriber.SubscriberStore;
+import org.resumen.digest.subscriber.Tokens;
+
+/**
+ * The composition root: reads nothing itself but the configuration it is given, and wires every
+ * part by hand with constructors. One instance per command run; closing it stops the embedded SMTP
+ * server and the database pool.
+ */
+public final class App implements AutoCloseable {
+    /** Where the embedded SMTP server leaves what it receives. */
+    public static final Path OUTBOX = Path.of("outbox");
+    /** Where the H2 database (by default) and the generated link secret live. */
+    public static final Path DATA = Path.of("data");
+
+    public final Config config;
+    public final Clock clock;
+    public final Database database;
+    public final EmbeddedSmtp embeddedSmtp;
+    public final ArticleStore articles;
+    public final Ingester ingester;
+    public final SubscriberStore subscribers;
+    public final DigestRenderer renderer;
+    public final Editions editions;
+    public final DeliveryLedger ledger;
+    public final Tokens tokens;
+    public final SendEdition sendEdition;
+
+    private App(Config given, Clock clock, RetryPolicy retry) {
+        this.clock = clock;
+        this.embeddedSmtp = given.smtp().embedded() ? EmbeddedSmtp.start(OUTBOX) : null;
+        this.config = embeddedSmtp == null ? given : withSmtp(given, embeddedSmtp);
+        this.database = openDatabase(config, embeddedSmtp);
+        this.articles = new ArticleStore(database.dataSource());
+        this.ingester = new Ingester(Sources.from(config.sources(), clock), articles, clock);
+        this.subscribers = new SubscriberStore(database.dataSource(), clock);
+        this.renderer = new DigestRenderer(config.templates(), config.newsletter());
+        this.editions = new Editions(database.dataSource(), articles, config.newsletter(), clock);
+        this.ledger = new DeliveryLedger(database.dataSource(), clock);
+        this.tokens = new Tokens(Secret.loadOrCreate(config.secret(), DATA));
+        this.sendEdition = new SendEdition(config, renderer, subscribers, ingester, editions, ledger, tokens, retry, clock);
+    }
+
+    public static App open(Config config, Clock clock) {
+        return new App(config, clock, RetryPolicy.DEFAULT);
+    }
+
+    public static App open(Config config, Clock clock, RetryPolicy retry) {
+        return new App(config, clock, retry);
+    }
+
+    public static void main(String[] args) {
+        System.exit(DigestCommand.run(args));
+    }
+
+    private static Database openDatabase(Config config, EmbeddedSmtp smtp) {
+        try {
+            return Database.open(config.database());
+        } catch (RuntimeException e) {
+            if (smtp != null) {
+                smtp.close();
+            }
+            throw e;
+        }
+    }
+
+    private static Config withSmtp(Config c, EmbeddedSmtp smtp) {
+        return new Config(c.newsletter(), c.sources(), c.subscribers(), c.templates(),
+                new SmtpConfig(smtp.host(), smtp.port(), "", "", SmtpConfig.Tls.NONE, c.smtp().connections(), c.smtp().maxPerSecond()),
+                c.database(), c.secret(), c.origin());
+    }
+
+    @Override
+    public void close() {
+        if (embeddedSmtp != null) {
+            embeddedSmtp.flushToOutbox();
+            embeddedSmtp.close();
+        }
+        database.close();
+    }
+}

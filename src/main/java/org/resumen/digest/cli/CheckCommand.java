@@ -1,0 +1,74 @@
+package org.resumen.digest.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.resumen.digest.DigestException;
+import org.resumen.digest.article.ArticleSource;
+import org.resumen.digest.article.FetchResult;
+import org.resumen.digest.article.Sources;
+import org.resumen.digest.config.Config;
+import org.resumen.digest.config.ConfigLoader;
+import org.resumen.digest.render.DigestRenderer;
+import org.resumen.digest.subscriber.SubscriberFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code digest check}: the validation a send runs first (config, templates, subscriber files,
+ * sources), reporting every problem with its file/line or key; sends nothing, writes nothing.
+ */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Validate config, templates, subscriber files and sources; send nothing. Exits non-zero on any problem.")
+final class CheckCommand implements Callable<Integer> {
+    @ParentCommand
+    DigestCommand parent;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = parent.spec.commandLine().getOut();
+        ConfigLoader.Loaded loaded = ConfigLoader.load(parent.configFile, System.getenv());
+        Config config = loaded.config();
+        List<String> problems = new ArrayList<>(loaded.problems());
+        problems.addAll(templates(config));
+        problems.addAll(subscriberFiles(config));
+        problems.addAll(sources(config, out));
+        problems.forEach(p -> out.println("problem: " + p));
+        out.println(problems.isEmpty() ? "Everything checks out: config (" + config.origin() + "), templates, subscribers, "
+                + config.sources().size() + " sources." : problems.size() + " problem(s) found.");
+        out.flush();
+        return problems.isEmpty() ? DigestCommand.OK : DigestCommand.FAILED;
+    }
+
+    private static List<String> templates(Config config) {
+        try {
+            new DigestRenderer(config.templates(), config.newsletter()).validate();
+            return List.of();
+        } catch (DigestException e) {
+            return List.of(e.getMessage());
+        }
+    }
+
+    private static List<String> subscriberFiles(Config config) {
+        try {
+            return SubscriberFiles.readFolder(config.subscribers()).problems();
+        } catch (DigestException e) {
+            return List.of(e.getMessage());
+        }
+    }
+
+    private List<String> sources(Config config, PrintWriter out) {
+        List<String> problems = new ArrayList<>();
+        for (ArticleSource source : Sources.from(config.sources(), parent.clock())) {
+            try {
+                FetchResult result = source.fetch();
+                out.printf("source \"%s\": %d articles%n", source.name(), result.articles().size());
+                problems.addAll(result.problems());
+            } catch (DigestException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,28 @@
+package org.resumen.digest.cli;
+
+import java.io.PrintWriter;
+import org.resumen.digest.delivery.SendReport;
+
+/** Prints the summary at the end of a send: counts, what went wrong, and why nothing was sent when so. */
+final class ReportPrinter {
+    private final PrintWriter out;
+
+    ReportPrinter(PrintWriter out) {
+        this.out = out;
+    }
+
+    void print(SendReport report) {
+        report.problems().forEach(p -> out.println("problem: " + p));
+        out.printf("Edition %s: %d articles. This run: %d due, %d sent, %d failed, %d rejected, %d skipped (%.1f s).%n",
+                report.date(), report.articles(), report.due(), report.sent(), report.failed(), report.rejected(),
+                report.skipped(), report.elapsed().toMillis() / 1000.0);
+        if (report.sentBefore() > 0 && report.due() > 0) {
+            out.printf("Already sent by earlier runs: %d.%n", report.sentBefore());
+        }
+        report.failures().forEach(f -> out.println("failed: " + f));
+        if (!report.note().isEmpty()) {
+            out.println(report.note().substring(0, 1).toUpperCase() + report.note().substring(1) + ".");
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,212 @@
+package org.resumen.digest.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.quartz.CronExpression;
+
+/** Turns raw values into a typed {@link Config}, recording a problem (and keeping the default) for each bad one. */
+final class ConfigBinder {
+    private final Map<Key, ConfigLoader.RawValue> raw;
+    private final List<String> problems;
+    private final String origin;
+
+    ConfigBinder(Map<Key, ConfigLoader.RawValue> raw, List<String> problems, String origin) {
+        this.raw = raw;
+        this.problems = problems;
+        this.origin = origin;
+    }
+
+    Config bind() {
+        NewsletterConfig newsletter = new NewsletterConfig(
+                value(Key.NEWSLETTER_NAME, ConfigBinder::singleLine),
+                value(Key.NEWSLETTER_FROM, ConfigBinder::fromAddress),
+                value(Key.NEWSLETTER_TIMEZONE, ConfigBinder::zone),
+                value(Key.NEWSLETTER_LOCALE, ConfigBinder::locale),
+                value(Key.NEWSLETTER_SCHEDULE, ConfigBinder::cron),
+                value(Key.NEWSLETTER_BASE_URL, ConfigBinder::baseUrl),
+                value(Key.NEWSLETTER_MAX_ARTICLES, s -> intIn(s, 1, 500)),
+                value(Key.NEWSLETTER_MAX_AGE, ConfigBinder::duration));
+        SmtpConfig smtp = new SmtpConfig(
+                value(Key.SMTP_HOST, ConfigBinder::singleLine),
+                value(Key.SMTP_PORT, s -> intIn(s, 1, 65535)),
+                value(Key.SMTP_USERNAME, ConfigBinder::singleLine),
+                value(Key.SMTP_PASSWORD, s -> s),
+                value(Key.SMTP_TLS, ConfigBinder::tls),
+                value(Key.SMTP_CONNECTIONS, s -> intIn(s, 1, 64)),
+                value(Key.SMTP_MAX_PER_SECOND, ConfigBinder::rate));
+        DatabaseConfig database = new DatabaseConfig(
+                value(Key.DATABASE_URL, ConfigBinder::jdbcUrl),
+                value(Key.DATABASE_USERNAME, s -> s),
+                value(Key.DATABASE_PASSWORD, s -> s));
+        return new Config(newsletter, sources(), value(Key.SUBSCRIBERS, Path::of), value(Key.TEMPLATES, Path::of),
+                smtp, database, value(Key.SECRET, ConfigBinder::secret), origin);
+    }
+
+    private <T> T value(Key key, Function<String, T> parser) {
+        ConfigLoader.RawValue given = raw.get(key);
+        if (given != null) {
+            try {
+                return parser.apply(given.text().trim());
+            } catch (IllegalArgumentException | DateTimeException e) {
+                problems.add("config " + given.origin() + ": " + key.path() + " " + e.getMessage() + ", got \"" + given.text() + "\"");
+            }
+        }
+        return parser.apply(key.defaultValue());
+    }
+
+    private List<SourceConfig> sources() {
+        ConfigLoader.RawValue given = raw.get(Key.SOURCES);
+        if (given == null || given.node() == null) {
+            return SourcesBinder.bind(defaultSources(), "built-in defaults", problems);
+        }
+        return SourcesBinder.bind(given.node(), given.origin(), problems);
+    }
+
+    private static JsonNode defaultSources() {
+        try {
+            return new ObjectMapper(new YAMLFactory()).readTree(Key.SOURCES.defaultValue());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("built-in default of sources is not YAML", e);
+        }
+    }
+
+    static String singleLine(String s) {
+        if (s.contains("\r") || s.contains("\n")) {
+            throw new IllegalArgumentException("must be one line (no CR/LF)");
+        }
+        return s;
+    }
+
+    private static String fromAddress(String s) {
+        singleLine(s);
+        try {
+            InternetAddress address = new InternetAddress(s, true);
+            String email = address.getAddress();
+            if (!email.contains("@") || !email.substring(email.indexOf('@') + 1).contains(".")) {
+                throw new AddressException("no domain");
+            }
+            return s;
+        } catch (AddressException e) {
+            throw new IllegalArgumentException("must be an address like \"El Resumen <resumen@example.org>\"");
+        }
+    }
+
+    private static ZoneId zone(String s) {
+        try {
+            return ZoneId.of(s);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("must be a time zone ID like America/Argentina/Buenos_Aires");
+        }
+    }
+
+    private static Locale locale(String s) {
+        Locale locale = Locale.forLanguageTag(s);
+        if (!List.of("es", "en").contains(locale.getLanguage())) {
+            throw new IllegalArgumentException("must be a language tag of a language the templates have (es, es-AR, en, en-US…)");
+        }
+        return locale;
+    }
+
+    private static String cron(String s) {
+        if (!CronExpression.isValidExpression(s)) {
+            throw new IllegalArgumentException("must be a Quartz cron expression (seconds minutes hours day-of-month month day-of-week), like \"0 0 7 * * ?\"");
+        }
+        return s;
+    }
+
+    private static String baseUrl(String s) {
+        try {
+            URI uri = new URI(s);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new IllegalArgumentException("must be an http:// or https:// URL with a host, like https://resumen.example.org");
+            }
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("must be an http:// or https:// URL with a host, like https://resumen.example.org");
+        }
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    private static int intIn(String s, int min, int max) {
+        try {
+            int value = Integer.parseInt(s);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("must be a whole number from " + min + " to " + max);
+    }
+
+    private static double rate(String s) {
+        try {
+            double value = Double.parseDouble(s);
+            if (value >= 0 && Double.isFinite(value)) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("must be a number of messages per second, 0 or more (0 = unlimited)");
+    }
+
+    static Duration duration(String s) {
+        var m = java.util.regex.Pattern.compile("(\\d+)\\s*([smhd])").matcher(s.toLowerCase());
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            Duration d = switch (m.group(2)) {
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+            if (!d.isZero()) {
+                return d;
+            }
+        }
+        try {
+            Duration d = Duration.parse(s);
+            if (!d.isNegative() && !d.isZero()) {
+                return d;
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("must be a positive duration like 36h, 90m, 2d or PT36H");
+    }
+
+    private static SmtpConfig.Tls tls(String s) {
+        return switch (s.toLowerCase()) {
+            case "none" -> SmtpConfig.Tls.NONE;
+            case "starttls" -> SmtpConfig.Tls.STARTTLS;
+            case "ssl" -> SmtpConfig.Tls.SSL;
+            default -> throw new IllegalArgumentException("must be none, starttls or ssl");
+        };
+    }
+
+    private static String jdbcUrl(String s) {
+        if (!s.startsWith("jdbc:h2:") && !s.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("must be a jdbc:h2:… or jdbc:postgresql://host/db URL");
+        }
+        return s;
+    }
+
+    private static String secret(String s) {
+        if (!s.isEmpty() && s.length() < 16) {
+            throw new IllegalArgumentException("must be at least 16 characters (or empty to have one generated in data/secret)");
+        }
+        return s;
+    }
+}

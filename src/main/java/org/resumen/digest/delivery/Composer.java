@@ -1,0 +1,55 @@
+package org.resumen.digest.delivery;
+
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.resumen.digest.article.Article;
+import org.resumen.digest.edition.Edition;
+import org.resumen.digest.edition.Topics;
+import org.resumen.digest.render.DigestRenderer;
+import org.resumen.digest.render.DigestRequest;
+import org.resumen.digest.render.RenderedDigest;
+import org.resumen.digest.subscriber.Emails;
+import org.resumen.digest.subscriber.Subscriber;
+
+/** One subscriber's message: their topics' articles, rendered in their language, as a MIME message. */
+final class Composer {
+    private final DigestRenderer renderer;
+    private final MessageBuilder builder;
+    private final PersonalLinks links;
+    private final Locale defaultLocale;
+    private final Session session;
+
+    Composer(DigestRenderer renderer, MessageBuilder builder, PersonalLinks links, Locale defaultLocale, Session session) {
+        this.renderer = renderer;
+        this.builder = builder;
+        this.links = links;
+        this.defaultLocale = defaultLocale;
+        this.session = session;
+    }
+
+    /** The subscriber's articles; empty when the edition has some but none in the subscriber's topics. */
+    List<Article> articlesFor(Edition edition, Subscriber subscriber) {
+        return Topics.forSubscriber(edition.articles(), subscriber.topics());
+    }
+
+    RenderedDigest render(Edition edition, Subscriber subscriber) {
+        Locale locale = subscriber.locale() != null ? subscriber.locale() : defaultLocale;
+        return renderer.render(new DigestRequest(edition, articlesFor(edition, subscriber), subscriber, locale,
+                links.forSubscriber(subscriber.id(), edition.date())));
+    }
+
+    /** The message, or empty when the subscriber's topics leave nothing of a non-empty edition. */
+    Optional<MimeMessage> compose(Edition edition, Subscriber subscriber) {
+        if (!edition.isEmpty() && articlesFor(edition, subscriber).isEmpty()) {
+            return Optional.empty();
+        }
+        RenderedDigest digest = render(edition, subscriber);
+        Recipient to = new Recipient(MessageBuilder.recipientAddress(subscriber.email(), subscriber.name()),
+                Emails.mask(subscriber.email()));
+        String token = links.unsubscribeToken(subscriber.id());
+        return Optional.of(builder.build(session, to, digest, links.forSubscriber(subscriber.id(), edition.date()).unsubscribe(), token));
+    }
+}

@@ -1,0 +1,154 @@
+package org.resumen.digest.delivery;
+
+import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.resumen.digest.DigestException;
+import org.resumen.digest.edition.Edition;
+import org.resumen.digest.subscriber.Emails;
+import org.resumen.digest.subscriber.Subscriber;
+import org.resumen.digest.subscriber.SubscriberStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Works through an edition's due deliveries on {@code threads} SMTP connections at once: checks the
+ * subscriber is still subscribed, composes, sends with retries, and records each outcome at once.
+ */
+final class DeliveryRun {
+    private static final Logger log = LoggerFactory.getLogger(DeliveryRun.class);
+
+    private final Composer composer;
+    private final DeliveryLedger ledger;
+    private final SubscriberStore subscribers;
+    private final Supplier<MailConnection> connections;
+    private final Attempts attempts;
+    private final RetryPolicy retry;
+    private final RateLimiter limiter;
+    private final int threads;
+    private final AtomicBoolean stop;
+
+    final AtomicInteger sent = new AtomicInteger();
+    final AtomicInteger failed = new AtomicInteger();
+    final AtomicInteger rejected = new AtomicInteger();
+    final AtomicInteger skipped = new AtomicInteger();
+    final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger connectionFailuresInARow = new AtomicInteger();
+    private final AtomicReference<String> abortReason = new AtomicReference<>();
+
+    DeliveryRun(Composer composer, DeliveryLedger ledger, SubscriberStore subscribers, Supplier<MailConnection> connections,
+                RetryPolicy retry, RateLimiter limiter, int threads, AtomicBoolean stop) {
+        this.composer = composer;
+        this.ledger = ledger;
+        this.subscribers = subscribers;
+        this.connections = connections;
+        this.attempts = new Attempts(retry);
+        this.retry = retry;
+        this.limiter = limiter;
+        this.threads = threads;
+        this.stop = stop;
+    }
+
+    void run(Edition edition, List<DeliveryLedger.Due> due, Progress progress) {
+        Queue<DeliveryLedger.Due> queue = new ConcurrentLinkedQueue<>(due);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, due.size())));
+        for (int i = 0; i < threads; i++) {
+            pool.submit(() -> work(edition, queue, progress, due.size()));
+        }
+        pool.shutdown();
+        try {
+            while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
+                progress.update(done(), sent.get(), failed.get() + rejected.get(), due.size());
+            }
+        } catch (InterruptedException e) {
+            stop.set(true);
+            Thread.currentThread().interrupt();
+        }
+        progress.update(done(), sent.get(), failed.get() + rejected.get(), due.size());
+    }
+
+    private void work(Edition edition, Queue<DeliveryLedger.Due> queue, Progress progress, int total) {
+        try (MailConnection connection = connections.get()) {
+            DeliveryLedger.Due next;
+            while (!stop.get() && (next = queue.poll()) != null) {
+                deliverOne(edition, next, connection);
+                progress.update(done(), sent.get(), failed.get() + rejected.get(), total);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.error("delivery worker stopped: {}", e.getMessage(), e);
+        }
+    }
+
+    private void deliverOne(Edition edition, DeliveryLedger.Due due, MailConnection connection) throws InterruptedException {
+        Optional<Subscriber> subscriber = subscribers.byId(due.subscriberId()).filter(Subscriber::active);
+        if (subscriber.isEmpty()) {
+            skip(due, "unsubscribed or removed before this message was sent");
+            return;
+        }
+        String who = Emails.mask(subscriber.get().email());
+        Optional<MimeMessage> message;
+        try {
+            message = composer.compose(edition, subscriber.get());
+        } catch (DigestException e) {
+            fail(due, who, "not sent: " + e.getMessage());
+            return;
+        }
+        if (message.isEmpty()) {
+            skip(due, "no article of this edition in the subscriber's topics " + subscriber.get().topics());
+            return;
+        }
+        if (abortReason.get() != null) {
+            fail(due, who, "not attempted: " + abortReason.get());
+            return;
+        }
+        limiter.acquire();
+        record(due, who, attempts.deliver(connection, message.get()));
+    }
+
+    private void record(DeliveryLedger.Due due, String who, Outcome outcome) {
+        ledger.record(due.id(), outcome);
+        if (outcome instanceof Outcome.Sent) {
+            sent.incrementAndGet();
+            connectionFailuresInARow.set(0);
+        } else if (outcome instanceof Outcome.Rejected r) {
+            rejected.incrementAndGet();
+            failures.add(who + ": rejected: " + r.reply());
+        } else if (outcome instanceof Outcome.Failed f) {
+            failed.incrementAndGet();
+            failures.add(who + ": failed after " + f.attempts() + " attempts: " + f.reply());
+            if (f.connectionLost() && connectionFailuresInARow.incrementAndGet() >= retry.maxConnectionFailuresInARow()) {
+                abortReason.compareAndSet(null, retry.maxConnectionFailuresInARow()
+                        + " connection failures in a row, last: " + f.reply());
+            }
+        }
+        log.info("delivery {} to {}: {}", due.id(), who, outcome.getClass().getSimpleName().toLowerCase());
+    }
+
+    private void skip(DeliveryLedger.Due due, String reason) {
+        ledger.recordSkipped(due.id(), reason);
+        skipped.incrementAndGet();
+    }
+
+    private void fail(DeliveryLedger.Due due, String who, String reason) {
+        ledger.recordFailure(due.id(), reason);
+        failed.incrementAndGet();
+        failures.add(who + ": " + reason);
+    }
+
+    private int done() {
+        return sent.get() + failed.get() + rejected.get() + skipped.get();
+    }
+}

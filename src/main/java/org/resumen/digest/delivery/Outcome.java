@@ -1,0 +1,18 @@
+package org.resumen.digest.delivery;
+
+/** How one delivery ended in this run. */
+sealed interface Outcome {
+    int attempts();
+
+    /** Accepted by the server; {@code reply} is its answer to the final dot. */
+    record Sent(String messageId, String reply, int attempts) implements Outcome {
+    }
+
+    /** Refused for good (5xx): not retried by later runs. */
+    record Rejected(String reply, int attempts) implements Outcome {
+    }
+
+    /** Temporary failures until the attempts ran out: a later run tries again. */
+    record Failed(String reply, int attempts, boolean connectionLost) implements Outcome {
+    }
+}

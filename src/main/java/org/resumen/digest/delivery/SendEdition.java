@@ -1,0 +1,190 @@
+package org.resumen.digest.delivery;
+
+import jakarta.mail.Session;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.resumen.digest.article.IngestReport;
+import org.resumen.digest.article.Ingester;
+import org.resumen.digest.config.Config;
+import org.resumen.digest.edition.Edition;
+import org.resumen.digest.edition.Editions;
+import org.resumen.digest.render.DigestRenderer;
+import org.resumen.digest.render.RenderedDigest;
+import org.resumen.digest.subscriber.Emails;
+import org.resumen.digest.subscriber.Subscriber;
+import org.resumen.digest.subscriber.SubscriberFileReport;
+import org.resumen.digest.subscriber.SubscriberFiles;
+import org.resumen.digest.subscriber.SubscriberStore;
+import org.resumen.digest.subscriber.Tokens;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one send use case, whatever triggers it (the schedule, the CLI, later the web console):
+ * validate the templates, sync subscribers, pull every source, open the frozen edition, add a
+ * delivery row per subscriber, and send to everyone without a sent delivery.
+ */
+public final class SendEdition {
+    private static final Logger log = LoggerFactory.getLogger(SendEdition.class);
+
+    private final Config config;
+    private final DigestRenderer renderer;
+    private final SubscriberStore subscribers;
+    private final Ingester ingester;
+    private final Editions editions;
+    private final DeliveryLedger ledger;
+    private final Composer composer;
+    private final Supplier<MailConnection> connections;
+    private final RetryPolicy retry;
+    private final Clock clock;
+    private final AtomicBoolean stop = new AtomicBoolean();
+
+    public SendEdition(Config config, DigestRenderer renderer, SubscriberStore subscribers, Ingester ingester,
+                       Editions editions, DeliveryLedger ledger, Tokens tokens, RetryPolicy retry, Clock clock) {
+        this.config = config;
+        this.renderer = renderer;
+        this.subscribers = subscribers;
+        this.ingester = ingester;
+        this.editions = editions;
+        this.ledger = ledger;
+        this.retry = retry;
+        this.clock = clock;
+        MessageBuilder builder = new MessageBuilder(config.newsletter(), clock);
+        Session session = SmtpSessions.create(config.smtp(), builder.from().getAddress());
+        this.composer = new Composer(renderer, builder, new PersonalLinks(config.newsletter().baseUrl(), tokens),
+                config.newsletter().locale(), session);
+        this.connections = () -> new SmtpConnection(session, config.smtp());
+    }
+
+    /** Asks a running send to stop after the messages in flight; the rest stay due for the next run. */
+    public void requestStop() {
+        stop.set(true);
+    }
+
+    public SendReport run(SendOptions options, Progress progress) {
+        Instant started = clock.instant();
+        stop.set(false);
+        renderer.validate();
+        List<String> problems = new ArrayList<>(syncSubscribers());
+        problems.addAll(ingest());
+        LocalDate date = options.date() != null ? options.date() : editions.today();
+        if (options.isTest()) {
+            return sendTest(date, options, problems, started);
+        }
+        Edition planned = editions.plan(date);
+        if (options.dryRun()) {
+            return dryRun(planned, problems, started);
+        }
+        if (planned.id() == 0 && planned.isEmpty() && !options.force()) {
+            return empty(planned, problems, started);
+        }
+        Edition edition = planned.id() != 0 ? planned : editions.open(date);
+        return deliver(edition, progress, problems, started);
+    }
+
+    /**
+     * What {@code email} (or, without one, a subscriber with the newsletter's defaults and every
+     * topic) would get in the edition of {@code date}: the production renderer, nothing sent.
+     */
+    public RenderedDigest preview(LocalDate date, String email) {
+        renderer.validate();
+        syncSubscribers();
+        ingest();
+        Edition edition = editions.plan(date != null ? date : editions.today());
+        Subscriber subscriber = email == null
+                ? new Subscriber(0, "preview@example.org", null, null, java.util.Set.of(), null, Subscriber.Status.ACTIVE)
+                : subscribers.byEmail(email.trim().toLowerCase())
+                        .orElseThrow(() -> new DeliveryException("no subscriber " + Emails.mask(email) + "; see: digest subscribers list"));
+        return composer.render(edition, subscriber);
+    }
+
+    private SendReport deliver(Edition edition, Progress progress, List<String> problems, Instant started) {
+        ledger.createPending(edition.id(), subscribers.active().stream().map(Subscriber::id).toList());
+        List<DeliveryLedger.Due> due = ledger.due(edition.id());
+        int sentBefore = ledger.counts(edition.id()).getOrDefault(DeliveryLedger.SENT, 0);
+        DeliveryRun run = new DeliveryRun(composer, ledger, subscribers, connections, retry,
+                new RateLimiter(config.smtp().maxPerSecond()), config.smtp().connections(), stop);
+        run.run(edition, due, progress);
+        String note = due.isEmpty()
+                ? "the edition of " + edition.date() + " was already sent to all " + sentBefore + " subscribers; nothing new to send"
+                : (stop.get() ? "stopped on request; the rest stays due for the next run" : "");
+        log.info("edition {}: {} due, {} sent, {} failed, {} rejected, {} skipped", edition.date(), due.size(),
+                run.sent.get(), run.failed.get(), run.rejected.get(), run.skipped.get());
+        return new SendReport(edition.date(), edition.articles().size(), due.size(), run.sent.get(), run.failed.get(),
+                run.rejected.get(), run.skipped.get(), sentBefore, problems, run.failures, note, elapsed(started));
+    }
+
+    private SendReport sendTest(LocalDate date, SendOptions options, List<String> problems, Instant started) {
+        Edition edition = editions.plan(date);
+        String address = options.testAddress().trim().toLowerCase();
+        Subscriber subscriber = subscribers.byEmail(address)
+                .orElse(new Subscriber(0, address, null, null, java.util.Set.of(), null, Subscriber.Status.ACTIVE));
+        Subscriber everything = new Subscriber(subscriber.id(), subscriber.email(), subscriber.name(), subscriber.locale(),
+                subscriber.topics(), subscriber.timezone(), Subscriber.Status.ACTIVE);
+        var message = composer.compose(edition, everything);
+        if (message.isEmpty()) {
+            return report(edition, 1, 0, 0, 0, 1, problems, List.of(), "no article of this edition in the topics of " + Emails.mask(address), started);
+        }
+        try (MailConnection connection = connections.get()) {
+            Outcome outcome = new Attempts(retry).deliver(connection, message.get());
+            boolean ok = outcome instanceof Outcome.Sent;
+            List<String> failures = ok ? List.of() : List.of(Emails.mask(address) + ": " + outcome);
+            return report(edition, 1, ok ? 1 : 0, ok ? 0 : 1, 0, 0, problems, failures,
+                    "test send to " + Emails.mask(address) + " (not recorded as a delivery of the edition)", started);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeliveryException("test send interrupted", e);
+        }
+    }
+
+    private SendReport dryRun(Edition edition, List<String> problems, Instant started) {
+        int rendered = 0;
+        int skipped = 0;
+        long largest = 0;
+        for (Subscriber subscriber : subscribers.active()) {
+            if (!edition.isEmpty() && composer.articlesFor(edition, subscriber).isEmpty()) {
+                skipped++;
+                continue;
+            }
+            largest = Math.max(largest, composer.render(edition, subscriber).html().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+            rendered++;
+        }
+        return report(edition, rendered + skipped, 0, 0, 0, skipped, problems, List.of(),
+                "dry run: " + rendered + " digests rendered (largest HTML " + largest / 1024 + " KB), nothing sent", started);
+    }
+
+    private SendReport empty(Edition edition, List<String> problems, Instant started) {
+        return report(edition, 0, 0, 0, 0, 0, problems, List.of(), "no new articles for the edition of " + edition.date()
+                + " (window " + edition.windowStart() + " to " + edition.cutoff() + "); nothing sent (use --force to send anyway)", started);
+    }
+
+    private SendReport report(Edition edition, int due, int sent, int failed, int rejected, int skipped,
+                              List<String> problems, List<String> failures, String note, Instant started) {
+        return new SendReport(edition.date(), edition.articles().size(), due, sent, failed, rejected, skipped, 0,
+                problems, failures, note, elapsed(started));
+    }
+
+    private List<String> syncSubscribers() {
+        SubscriberFileReport files = SubscriberFiles.readFolder(config.subscribers());
+        subscribers.sync(files.rows());
+        return files.problems();
+    }
+
+    private List<String> ingest() {
+        IngestReport report = ingester.ingestAll();
+        List<String> problems = new ArrayList<>();
+        report.outcomes().forEach(o -> o.problems().forEach(p -> problems.add("source \"" + o.source() + "\": " + p)));
+        return problems;
+    }
+
+    private Duration elapsed(Instant started) {
+        return Duration.between(started, clock.instant());
+    }
+
+}

@@ -1,0 +1,18 @@
+package org.resumen.digest.delivery;
+
+import java.time.LocalDate;
+
+/**
+ * What to send: the edition of {@code date} (null = today in the newsletter's time zone); only to
+ * {@code testAddress} when set (a test send, not recorded); even when the selection is empty with
+ * {@code force}; render and report without sending with {@code dryRun}.
+ */
+public record SendOptions(LocalDate date, String testAddress, boolean force, boolean dryRun) {
+    public static SendOptions scheduled(LocalDate date) {
+        return new SendOptions(date, null, false, false);
+    }
+
+    public boolean isTest() {
+        return testAddress != null && !testAddress.isBlank();
+    }
+}

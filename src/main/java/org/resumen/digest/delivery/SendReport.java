@@ -1,0 +1,34 @@
+package org.resumen.digest.delivery;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The result of one send: the edition's date and size, this run's counts, the deliveries made by
+ * earlier runs, what went wrong (addresses masked), and a one-line explanation when nothing was sent.
+ */
+public record SendReport(
+        LocalDate date,
+        int articles,
+        int due,
+        int sent,
+        int failed,
+        int rejected,
+        int skipped,
+        int sentBefore,
+        List<String> problems,
+        List<String> failures,
+        String note,
+        Duration elapsed) {
+
+    public SendReport {
+        problems = List.copyOf(problems);
+        failures = List.copyOf(failures);
+    }
+
+    /** True when nothing failed: no failed or rejected delivery and no source, file or template problem. */
+    public boolean ok() {
+        return failed == 0 && rejected == 0 && problems.isEmpty();
+    }
+}

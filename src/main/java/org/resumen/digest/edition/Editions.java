@@ -1,0 +1,73 @@
+package org.resumen.digest.edition;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.resumen.digest.article.Article;
+import org.resumen.digest.article.ArticleStore;
+import org.resumen.digest.config.NewsletterConfig;
+
+/**
+ * The edition use case: find the frozen edition of a date, or select its articles by the rule of
+ * DESIGN.md (uncarried, in (cutoff - max-age, cutoff], newest max-articles, grouped by section)
+ * and freeze them.
+ */
+public final class Editions {
+    private final EditionStore store;
+    private final ArticleStore articles;
+    private final NewsletterConfig newsletter;
+    private final Cutoff cutoff;
+    private final Clock clock;
+
+    public Editions(DataSource dataSource, ArticleStore articles, NewsletterConfig newsletter, Clock clock) {
+        this.store = new EditionStore(dataSource, articles);
+        this.articles = articles;
+        this.newsletter = newsletter;
+        this.cutoff = new Cutoff(newsletter.schedule(), newsletter.timezone());
+        this.clock = clock;
+    }
+
+    /** Today's date in the newsletter's time zone. */
+    public LocalDate today() {
+        return cutoff.dateOf(clock.instant());
+    }
+
+    /** The scheduled fire time the schedule is at when it fires at {@code now} (a late fire catches up on it). */
+    public Instant scheduledFireAtOrBefore(Instant now) {
+        return cutoff.latestScheduledAtOrBefore(now);
+    }
+
+    /** The date of the edition a scheduled fire at {@code fireTime} sends. */
+    public LocalDate dateOf(Instant fireTime) {
+        return cutoff.dateOf(fireTime);
+    }
+
+    public Optional<Edition> find(LocalDate date) {
+        return store.find(newsletter.name(), date);
+    }
+
+    /** The stored edition of {@code date}, or what it would carry if created now, without storing it. */
+    public Edition plan(LocalDate date) {
+        return find(date).orElseGet(() -> select(date));
+    }
+
+    /** The stored edition of {@code date}; when there is none, selects and stores it now. */
+    public Edition open(LocalDate date) {
+        return find(date).orElseGet(() -> store.create(select(date), clock.instant()));
+    }
+
+    public List<LocalDate> dates() {
+        return store.dates(newsletter.name());
+    }
+
+    private Edition select(LocalDate date) {
+        Instant closes = cutoff.manualOn(date, clock.instant());
+        Instant opens = closes.minus(newsletter.maxAge());
+        List<Article> candidates = articles.publishedBetween(opens, closes);
+        List<Article> chosen = Selection.select(candidates, store.carriedArticleIds(newsletter.name(), date), newsletter.maxArticles());
+        return new Edition(0, newsletter.name(), date, closes, opens, chosen);
+    }
+}

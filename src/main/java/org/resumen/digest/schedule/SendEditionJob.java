@@ -1,0 +1,76 @@
+package org.resumen.digest.schedule;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.quartz.InterruptableJob;
+import org.quartz.JobDataMap;
+import org.quartz.JobExecutionContext;
+import org.resumen.digest.delivery.Progress;
+import org.resumen.digest.delivery.SendEdition;
+import org.resumen.digest.delivery.SendOptions;
+import org.resumen.digest.delivery.SendReport;
+import org.resumen.digest.edition.Editions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Quartz job of both the schedule and manual sends: it works out which edition is meant and
+ * calls the send use case. A scheduled fire later than {@link #MAX_LATENESS} (the service was down)
+ * is dropped, so an edition never goes out days late.
+ */
+public final class SendEditionJob implements InterruptableJob {
+    public static final Duration MAX_LATENESS = Duration.ofHours(6);
+    static final String MANUAL = "manual";
+    static final String DATE = "date";
+    static final String TO = "to";
+    static final String FORCE = "force";
+    static final String DRY_RUN = "dryRun";
+    static final String PROGRESS = "progress";
+    private static final Logger log = LoggerFactory.getLogger(SendEditionJob.class);
+
+    private final SendEdition sendEdition;
+    private final Editions editions;
+    private final Clock clock;
+
+    SendEditionJob(SendEdition sendEdition, Editions editions, Clock clock) {
+        this.sendEdition = sendEdition;
+        this.editions = editions;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(JobExecutionContext context) {
+        JobDataMap data = context.getMergedJobDataMap();
+        Progress progress = data.get(PROGRESS) instanceof Progress p ? p : Progress.NONE;
+        context.setResult(data.getBooleanValue(MANUAL) ? sendEdition.run(manualOptions(data), progress) : scheduled());
+    }
+
+    @Override
+    public void interrupt() {
+        sendEdition.requestStop();
+    }
+
+    private SendReport scheduled() {
+        Instant now = clock.instant();
+        Instant scheduledAt = editions.scheduledFireAtOrBefore(now);
+        LocalDate date = editions.dateOf(scheduledAt);
+        if (Duration.between(scheduledAt, now).compareTo(MAX_LATENESS) > 0) {
+            String note = "edition of " + date + " not sent: its scheduled time " + scheduledAt + " is more than "
+                    + MAX_LATENESS.toHours() + " h ago (the service was down); it is skipped, never sent late";
+            log.warn(note);
+            return new SendReport(date, 0, 0, 0, 0, 0, 0, 0, List.of(), List.of(), note, Duration.ZERO);
+        }
+        SendReport report = sendEdition.run(SendOptions.scheduled(date), Progress.NONE);
+        log.info("scheduled edition {}: {} sent, {} failed", date, report.sent(), report.failed() + report.rejected());
+        return report;
+    }
+
+    private static SendOptions manualOptions(JobDataMap data) {
+        String date = data.getString(DATE);
+        return new SendOptions(date == null || date.isEmpty() ? null : LocalDate.parse(date), data.getString(TO),
+                data.getBooleanValue(FORCE), data.getBooleanValue(DRY_RUN));
+    }
+}
