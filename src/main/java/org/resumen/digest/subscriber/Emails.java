@@ -11,8 +11,8 @@ public final class Emails {
 
     /**
      * Returns why {@code email} cannot be used as a subscriber address, or empty when it can. The
-     * address must be a bare {@code name@domain} (no display name, no spaces, no line breaks) with a
-     * dot in the domain, and pass Jakarta Mail's strict parser.
+     * address must be a bare ASCII {@code name@domain} (no display name, no spaces, no line breaks)
+     * with a dot in the domain, and pass Jakarta Mail's strict parser.
      */
     public static Optional<String> problem(String email) {
         if (email == null || email.isBlank()) {
@@ -37,7 +37,8 @@ public final class Emails {
     }
 
     private static boolean isBareAddress(String email) {
-        if (email.chars().anyMatch(Character::isWhitespace)) {
+        // Non-ASCII addresses need SMTPUTF8 (RFC 6531) end to end, which the sender does not negotiate.
+        if (email.chars().anyMatch(c -> c <= ' ' || c >= 0x7f)) {
             return false;
         }
         int at = email.indexOf('@');
