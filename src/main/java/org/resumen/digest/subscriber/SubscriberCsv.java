@@ -3,9 +3,11 @@ package org.resumen.digest.subscriber;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
@@ -88,7 +90,7 @@ final class SubscriberCsv {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
         String message = String.valueOf(cause.getMessage());
         int at = message.indexOf(" at line");
-        return (at > 0 ? message.substring(0, at) : message).toLowerCase(java.util.Locale.ROOT);
+        return (at > 0 ? message.substring(0, at) : message).toLowerCase(Locale.ROOT);
     }
 
     /** Maps a character position to its physical line (1-based), past any blank lines the parser skipped. */
@@ -114,7 +116,7 @@ final class SubscriberCsv {
             while (position < text.length() && (text.charAt(position) == '\r' || text.charAt(position) == '\n')) {
                 position++;
             }
-            int found = java.util.Arrays.binarySearch(lineStarts, position);
+            int found = Arrays.binarySearch(lineStarts, position);
             return found >= 0 ? found + 1 : -found - 1;
         }
     }

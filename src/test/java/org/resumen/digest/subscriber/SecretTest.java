@@ -48,6 +48,15 @@ class SecretTest {
     }
 
     @Test
+    void aDataFolderThatCannotBeCreatedIsReported() throws Exception {
+        Path notAFolder = Files.writeString(dataDir.resolve("data"), "un archivo");
+
+        assertThatThrownBy(() -> Secret.loadOrCreate("", notAFolder))
+                .isInstanceOf(DigestException.class)
+                .hasMessageStartingWith("secret: cannot create " + notAFolder.resolve("secret") + ": ");
+    }
+
+    @Test
     void aDamagedSecretFileIsReportedNotReplaced() throws Exception {
         Files.writeString(dataDir.resolve("secret"), "esto no es base64!");
 

@@ -44,7 +44,8 @@ class SubscriberFilesTest {
                 file + ":8: 3 fields, expected 5 (email,name,locale,topics,timezone)",
                 file + ":9: line break in column \"name\"; values must fit on one line",
                 file + ":12: invalid address \"sin-dominio@localhost\"; expected name@domain",
-                file + ":13: invalid address \"con espacio@example.org\"; expected name@domain");
+                file + ":13: invalid address \"con espacio@example.org\"; expected name@domain",
+                file + ":14: missing address; expected name@domain");
         assertThat(report.rows()).extracting(SubscriberRow::email, SubscriberRow::origin).containsExactly(
                 tuple("ana@example.org", file + ":2"),
                 tuple("luis@example.org", file + ":11"));
@@ -111,6 +112,24 @@ class SubscriberFilesTest {
         assertThatThrownBy(() -> SubscriberFiles.readFolder(Path.of("no-such-folder")))
                 .isInstanceOf(SubscriberFileException.class)
                 .hasMessage("subscribers: folder \"no-such-folder\" not found; expected a folder of *.csv files");
+    }
+
+    @Test
+    void aFileInPlaceOfTheFolderIsAnError() {
+        assertThatThrownBy(() -> SubscriberFiles.readFolder(Path.of(DIR + "good.csv")))
+                .isInstanceOf(SubscriberFileException.class)
+                .hasMessage("subscribers: folder \"" + DIR + "good.csv\" is not a folder; expected a folder of *.csv files");
+    }
+
+    @Test
+    void aColumnNamedTwiceSkipsTheFile(@TempDir Path folder) throws Exception {
+        Path file = Files.writeString(folder.resolve("doble.csv"), "email,name,locale,topics,EMAIL\na@example.org,A,es,,\n");
+
+        SubscriberFileReport report = SubscriberFiles.readFile(file);
+
+        assertThat(report.rows()).isEmpty();
+        assertThat(report.problems()).containsExactly(file + ":1: column \"email\" appears twice;"
+                + " expected email,name,locale,topics with an optional timezone column after it");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.resumen.digest.subscriber;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.resumen.digest.DigestException;
 import org.resumen.digest.subscriber.Tokens.Purpose;
 
 class TokensTest {
@@ -68,6 +70,13 @@ class TokensTest {
         "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==", "ñññññññññññññññññññññññññññññññ", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"})
     void garbageIsRejectedWithoutAnException(String garbage) {
         assertThat(tokens.verify(garbage, Purpose.UNSUBSCRIBE)).isEmpty();
+    }
+
+    @Test
+    void aShortKeyIsRefused() {
+        assertThatThrownBy(() -> new Tokens(key("corta")))
+                .isInstanceOf(DigestException.class)
+                .hasMessage("secret must be at least 16 bytes long to sign links");
     }
 
     private static byte[] key(String text) {
