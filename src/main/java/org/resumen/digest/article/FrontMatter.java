@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The YAML fields at the top of a Markdown article, validated: title, url and published are required. */
 record FrontMatter(String title, String url, Instant published, String source, String section, List<String> tags,
@@ -44,7 +45,10 @@ record FrontMatter(String title, String url, Instant published, String source, S
             parsed = yaml.isBlank() ? Map.of() : YAML.readValue(yaml, Object.class);
         } catch (JacksonException e) {
             int line = e.getLocation() == null ? 0 : firstLine + e.getLocation().getLineNr() - 1;
-            String detail = e.getOriginalMessage().lines().findFirst().orElse("");
+            // SnakeYAML adds indented lines with positions inside the YAML alone; the file line says it better.
+            String detail = e.getOriginalMessage().lines()
+                    .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                    .collect(Collectors.joining("; "));
             throw new InvalidArticle(line, "front matter is not valid YAML: " + detail, e);
         }
         if (!(parsed instanceof Map)) {
