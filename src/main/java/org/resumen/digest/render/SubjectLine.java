@@ -24,7 +24,10 @@ final class SubjectLine {
     private static String shorten(String line) {
         int limit = MAX_LENGTH - ELLIPSIS.length();
         int space = line.lastIndexOf(' ', limit);
-        int cut = space > limit / 2 ? space : line.offsetByCodePoints(0, line.codePointCount(0, limit));
+        int cut = space > limit / 2 ? space : limit;
+        if (Character.isLowSurrogate(line.charAt(cut))) {
+            cut--;
+        }
         return line.substring(0, cut).strip() + ELLIPSIS;
     }
 }

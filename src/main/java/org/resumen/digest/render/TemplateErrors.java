@@ -1,5 +1,8 @@
 package org.resumen.digest.render;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,9 +27,10 @@ final class TemplateErrors {
         if (!(error instanceof TemplateProcessingException engineError)) {
             return new TemplateException(folder.resolve(templateFile) + ": " + describe(error), error);
         }
-        String where = folder.resolve(fileOf(engineError, templateFile)).toString();
+        String file = fileOf(engineError, templateFile);
+        String where = folder.resolve(file).toString();
         if (engineError.getLine() != null) {
-            where += " line " + engineError.getLine();
+            where += " line " + lineInFile(folder.resolve(file), engineError.getLine());
         }
         return new TemplateException(where + ": " + reason(engineError), error);
     }
@@ -36,6 +40,15 @@ final class TemplateErrors {
     private static String fileOf(TemplateProcessingException error, String templateFile) {
         String name = error.getTemplateName();
         return name == null || name.contains("/") || name.contains("\\") ? templateFile : name;
+    }
+
+    private static int lineInFile(Path file, int reportedLine) {
+        try {
+            return TemplateLines.lineInFile(Files.readString(file, StandardCharsets.UTF_8),
+                    file.getFileName().toString(), reportedLine);
+        } catch (IOException e) {
+            return reportedLine;
+        }
     }
 
     private static String reason(TemplateProcessingException error) {
