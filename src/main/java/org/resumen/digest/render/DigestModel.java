@@ -61,7 +61,8 @@ final class DigestModel {
         List<ArticleView> others = new ArrayList<>();
         for (Article article : articles) {
             String section = blankToNull(article.section());
-            List<ArticleView> group = section == null ? others : bySection.computeIfAbsent(section, s -> new ArrayList<>());
+            List<ArticleView> group = section == null ? others
+                    : bySection.computeIfAbsent(section, s -> new ArrayList<>());
             group.add(view(article, zone));
         }
         List<SectionView> sections = new ArrayList<>();

@@ -67,7 +67,7 @@ final class FolderMessageResolver implements IMessageResolver {
         load(DEFAULT_FILE);
     }
 
-    String find(Locale locale, String key) {
+    private String find(Locale locale, String key) {
         for (String fileName : fileNames(locale)) {
             Optional<Properties> messages = load(fileName);
             if (messages.isPresent() && messages.get().containsKey(key)) {

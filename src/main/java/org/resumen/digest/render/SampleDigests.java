@@ -38,7 +38,8 @@ final class SampleDigests {
 
     private static DigestRequest request(NewsletterConfig newsletter, List<Article> articles,
             Subscriber subscriber, Locale locale) {
-        Edition edition = new Edition(0, newsletter.name(), DATE, CUTOFF, CUTOFF.minus(newsletter.maxAge()), articles);
+        Edition edition = new Edition(0, newsletter.name(), DATE, CUTOFF, CUTOFF.minus(newsletter.maxAge()),
+                articles);
         return new DigestRequest(edition, articles, subscriber, locale, LINKS);
     }
 

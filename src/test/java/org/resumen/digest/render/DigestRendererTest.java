@@ -135,4 +135,21 @@ class DigestRendererTest {
         String preheader = afterBody.substring(afterBody.indexOf("<div"), afterBody.indexOf("</div>"));
         assertThat(preheader).contains("display:none", "Senado", "Puerto", "Tren").doesNotContain("Clima");
     }
+
+    @Test
+    void previewWithoutASubscriberGreetsEveryoneInTheNewslettersZone() {
+        RenderedDigest digest = renderer.render(spanish(
+                List.of(article("Política", "Sesión nocturna", "", "2025-12-16T02:15:00Z")), null));
+
+        assertThat(digest.text()).contains("Hola:\n", "Diario del Plata · 23:15 ·");
+    }
+
+    @Test
+    void requestWithoutALocaleIsWrittenInTheNewslettersLanguage() {
+        DigestRequest spanishRequest = spanish(List.of(articleAbout("Senado")), subscriber("ana@example.org"));
+        DigestRequest noLocale = new DigestRequest(spanishRequest.edition(), spanishRequest.articles(),
+                spanishRequest.subscriber(), null, spanishRequest.links());
+
+        assertThat(renderer.render(noLocale).html()).contains("lang=\"es-AR\"", "martes 16 de diciembre de 2025");
+    }
 }

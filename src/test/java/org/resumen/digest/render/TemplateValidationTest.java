@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class TemplateValidationTest {
     @TempDir
@@ -82,15 +84,55 @@ class TemplateValidationTest {
                         + " (UTF-8 key=value lines) next to the templates");
     }
 
-    @Test
-    void missingTemplateIsNamed() throws IOException {
+    @ParameterizedTest
+    @CsvSource({
+        "subject.txt, subject line template (TEXT mode)",
+        "digest.html, HTML digest template",
+        "digest.txt, plain-text digest template (TEXT mode)"})
+    void missingTemplateIsNamed(String template, String purpose) throws IOException {
         copyOfTemplates(folder);
-        Files.delete(folder.resolve("digest.html"));
+        Files.delete(folder.resolve(template));
 
         assertThatThrownBy(() -> renderer().validate())
                 .isInstanceOf(TemplateException.class)
-                .hasMessage(folder.resolve("digest.html") + " not found; expected the HTML digest template in the"
-                        + " templates folder " + folder);
+                .hasMessage(folder.resolve(template) + " not found; expected the " + purpose
+                        + " in the templates folder " + folder);
+    }
+
+    @Test
+    void brokenMessageFormatPatternNamesTheMessageAndTheLineUsingIt() throws IOException {
+        copyOfTemplates(folder);
+        Files.writeString(folder.resolve("messages_es.properties"), "article.readingTime={0 min de lectura\n",
+                StandardCharsets.UTF_8);
+        int line = lineOf("digest.html", "#{article.readingTime(");
+
+        assertThatThrownBy(() -> renderer().validate())
+                .isInstanceOf(TemplateException.class)
+                .hasMessageStartingWith(folder.resolve("digest.html") + " line " + line
+                        + ": message \"article.readingTime\" is not a valid MessageFormat pattern")
+                .hasMessageEndingWith("write '' for an apostrophe and {0} for the argument");
+    }
+
+    @Test
+    void unreadableMessagesFileIsNamed() throws IOException {
+        copyOfTemplates(folder);
+        Files.delete(folder.resolve("messages_en.properties"));
+        Files.createDirectory(folder.resolve("messages_en.properties"));
+
+        assertThatThrownBy(() -> renderer().validate())
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining(folder.resolve("messages_en.properties") + " cannot be read: ");
+    }
+
+    @Test
+    void subjectTemplateThatRendersNothingFailsValidation() throws IOException {
+        copyOfTemplates(folder);
+        Files.writeString(folder.resolve("subject.txt"), "  \n", StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> renderer().validate())
+                .isInstanceOf(TemplateException.class)
+                .hasMessage(folder.resolve("subject.txt") + ": renders an empty subject; expected the newsletter name,"
+                        + " the date and the top headline");
     }
 
     @Test
@@ -138,6 +180,16 @@ class TemplateValidationTest {
 
     private DigestRenderer renderer() {
         return new DigestRenderer(folder, newsletter());
+    }
+
+    private int lineOf(String file, String marker) throws IOException {
+        List<String> lines = Files.readAllLines(folder.resolve(file), StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(marker)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(file + " has no line containing " + marker);
     }
 
     /** Replaces text on the first line containing {@code marker}; returns that line's number (1-based). */
