@@ -1,0 +1,148 @@
+package org.resumen.digest.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    private Path yaml(String text) throws IOException {
+        Path file = dir.resolve("digest.yml");
+        Files.writeString(file, text);
+        return file;
+    }
+
+    @Test
+    void withNoFileEveryKeyHasItsBuiltInDefault() {
+        Config config = ConfigLoader.load(null, Map.of()).orThrow();
+        assertThat(config.newsletter().name()).isEqualTo("El Resumen");
+        assertThat(config.newsletter().timezone()).isEqualTo(ZoneId.of("America/Argentina/Buenos_Aires"));
+        assertThat(config.newsletter().locale()).isEqualTo(Locale.forLanguageTag("es-AR"));
+        assertThat(config.newsletter().maxAge()).isEqualTo(Duration.ofHours(36));
+        assertThat(config.smtp().embedded()).isTrue();
+        assertThat(config.smtp().tls()).isEqualTo(SmtpConfig.Tls.NONE);
+        assertThat(config.database().url()).isEqualTo("jdbc:h2:file:./data/digest");
+        assertThat(config.sources()).extracting(SourceConfig::name).containsExactly("Diario del Plata", "Redacción El Resumen");
+    }
+
+    @Test
+    void fileValuesAndThenEnvironmentVariablesOverrideDefaults() throws IOException {
+        Path file = yaml("""
+                newsletter:
+                  name: "La Síntesis"
+                  max-age: 2d
+                smtp:
+                  host: smtp.example.org
+                  port: 2525
+                  tls: starttls
+                sources:
+                  - { name: "Ñandú Noticias", feed: "https://nandu.example/feed.xml" }
+                """);
+        Config config = ConfigLoader.load(file, Map.of("DIGEST_SMTP_PORT", "587", "DIGEST_SMTP_PASSWORD", "s3cret",
+                "DIGEST_NEWSLETTER_BASE_URL", "https://resumen.example.org/", "PATH", "/usr/bin")).orThrow();
+        assertThat(config.newsletter().name()).isEqualTo("La Síntesis");
+        assertThat(config.newsletter().maxAge()).isEqualTo(Duration.ofDays(2));
+        assertThat(config.newsletter().baseUrl()).isEqualTo("https://resumen.example.org");
+        assertThat(config.smtp().port()).isEqualTo(587);
+        assertThat(config.smtp().password()).isEqualTo("s3cret");
+        assertThat(config.smtp().toString()).doesNotContain("s3cret");
+        assertThat(config.smtp().tls()).isEqualTo(SmtpConfig.Tls.STARTTLS);
+        assertThat(config.sources()).containsExactly(new SourceConfig("Ñandú Noticias", "https://nandu.example/feed.xml", null));
+    }
+
+    @Test
+    void unknownKeysAreErrorsThatNameTheKey() throws IOException {
+        Path file = yaml("newsletter:\n  nmae: X\nsmpt:\n  host: a\n");
+        assertThat(ConfigLoader.load(file, Map.of()).problems()).containsExactly(
+                "config " + file + ": unknown key newsletter.nmae; expected one of newsletter.base-url, newsletter.from,"
+                        + " newsletter.locale, newsletter.max-age, newsletter.max-articles, newsletter.name, newsletter.schedule, newsletter.timezone",
+                "config " + file + ": unknown key smpt; expected one of database.*, newsletter.*, secret, smtp.*, sources, subscribers, templates");
+    }
+
+    @Test
+    void badValuesNameTheKeyWhatWasExpectedAndWhatWasGiven() throws IOException {
+        Path file = yaml("""
+                newsletter:
+                  timezone: America/Buenos_Ayres
+                  schedule: "every day at 7"
+                  base-url: "localhost:8080"
+                  max-articles: cero
+                  locale: fr
+                smtp:
+                  port: 70000
+                  tls: tls
+                database:
+                  url: "mysql://x"
+                """);
+        assertThat(ConfigLoader.load(file, Map.of()).problems()).containsExactlyInAnyOrder(
+                "config " + file + ": newsletter.timezone must be a time zone ID like America/Argentina/Buenos_Aires, got \"America/Buenos_Ayres\"",
+                "config " + file + ": newsletter.schedule must be a Quartz cron expression (seconds minutes hours day-of-month month day-of-week), like \"0 0 7 * * ?\", got \"every day at 7\"",
+                "config " + file + ": newsletter.base-url must be an http:// or https:// URL with a host, like https://resumen.example.org, got \"localhost:8080\"",
+                "config " + file + ": newsletter.max-articles must be a whole number from 1 to 500, got \"cero\"",
+                "config " + file + ": newsletter.locale must be a language tag of a language the templates have (es, es-AR, en, en-US…), got \"fr\"",
+                "config " + file + ": smtp.port must be a whole number from 1 to 65535, got \"70000\"",
+                "config " + file + ": smtp.tls must be none, starttls or ssl, got \"tls\"",
+                "config " + file + ": database.url must be a jdbc:h2:… or jdbc:postgresql://host/db URL, got \"mysql://x\"");
+    }
+
+    @Test
+    void badEnvironmentValuesNameTheVariable() {
+        assertThat(ConfigLoader.load(null, Map.of("DIGEST_SMTP_CONNECTIONS", "0", "DIGEST_SMTP_HOTS", "x")).problems()).containsExactlyInAnyOrder(
+                "config DIGEST_SMTP_CONNECTIONS: smtp.connections must be a whole number from 1 to 64, got \"0\"",
+                "environment variable DIGEST_SMTP_HOTS is not a configuration key; expected one of DIGEST_NEWSLETTER_NAME, DIGEST_SMTP_HOST, … (see README, Configuration)");
+    }
+
+    @Test
+    void sourcesNeedANameAndExactlyOneOfFeedOrDirectory() throws IOException {
+        Path file = yaml("""
+                sources:
+                  - { feed: "https://a.example/feed" }
+                  - { name: B, feed: "https://b.example/feed", directory: articles }
+                  - { name: C, fedd: "https://c.example/feed" }
+                  - { name: D, directory: articles }
+                  - { name: D, directory: more }
+                """);
+        ConfigLoader.Loaded loaded = ConfigLoader.load(file, Map.of());
+        assertThat(loaded.problems()).containsExactly(
+                "config " + file + ": sources[0].name is missing; every source needs a name",
+                "config " + file + ": sources[1] must have exactly one of feed or directory",
+                "config " + file + ": unknown key sources[2].fedd; expected name, feed or directory",
+                "config " + file + ": sources[2] must have exactly one of feed or directory",
+                "config " + file + ": sources[4].name \"D\" is used twice; expected unique names");
+        assertThat(loaded.config().sources()).extracting(SourceConfig::name).containsExactly("D");
+    }
+
+    @Test
+    void headerValuesWithLineBreaksAreRefused() {
+        assertThat(ConfigLoader.load(null, Map.of("DIGEST_NEWSLETTER_NAME", "El Resumen\r\nBcc: all@example.org")).problems())
+                .containsExactly("config DIGEST_NEWSLETTER_NAME: newsletter.name must be one line (no CR/LF), got \"El Resumen\r\nBcc: all@example.org\"");
+    }
+
+    @Test
+    void aMissingFileOrBrokenYamlIsReportedWithItsName() throws IOException {
+        assertThat(ConfigLoader.load(dir.resolve("nope.yml"), Map.of()).problems())
+                .containsExactly("config " + dir.resolve("nope.yml") + ": file not found; expected a YAML file (see README, Configuration)");
+        Path file = yaml("newsletter:\n  name: [unclosed\n");
+        assertThat(ConfigLoader.load(file, Map.of()).problems()).singleElement().asString()
+                .startsWith("config " + file + " line ").contains("not valid YAML");
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()).orThrow()).isInstanceOf(ConfigException.class);
+    }
+
+    @Test
+    void durationsAcceptShortFormsAndIso() {
+        assertThat(ConfigBinder.duration("90m")).isEqualTo(Duration.ofMinutes(90));
+        assertThat(ConfigBinder.duration("PT36H")).isEqualTo(Duration.ofHours(36));
+        assertThatThrownBy(() -> ConfigBinder.duration("0h")).hasMessage("must be a positive duration like 36h, 90m, 2d or PT36H");
+    }
+}
