@@ -179,7 +179,7 @@ public final class SendEdition {
     private List<String> ingest() {
         IngestReport report = ingester.ingestAll();
         List<String> problems = new ArrayList<>();
-        report.outcomes().forEach(o -> o.problems().forEach(p -> problems.add("source \"" + o.source() + "\": " + p)));
+        report.outcomes().forEach(o -> problems.addAll(o.problems()));
         return problems;
     }
 

@@ -12,7 +12,7 @@ import org.resumen.digest.config.NewsletterConfig;
 
 /**
  * The edition use case: find the frozen edition of a date, or select its articles by the rule of
- * DESIGN.md (uncarried, in (cutoff - max-age, cutoff], newest max-articles, grouped by section)
+ * DESIGN.md (uncarried, in (cutoff - max-age, cutoff], widened to the previous day's cutoff on a 25-hour day, newest max-articles, grouped by section)
  * and freeze them.
  */
 public final class Editions {
@@ -59,13 +59,21 @@ public final class Editions {
         return find(date).orElseGet(() -> store.create(select(date), clock.instant()));
     }
 
+    /**
+     * The window never starts after the previous day's scheduled cutoff, so a max-age shorter than a
+     * 25-hour daylight-saving day cannot open a gap between two editions.
+     */
+    private static Instant earliest(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
     public List<LocalDate> dates() {
         return store.dates(newsletter.name());
     }
 
     private Edition select(LocalDate date) {
         Instant closes = cutoff.manualOn(date, clock.instant());
-        Instant opens = closes.minus(newsletter.maxAge());
+        Instant opens = earliest(closes.minus(newsletter.maxAge()), cutoff.scheduledOn(date.minusDays(1)));
         List<Article> candidates = articles.publishedBetween(opens, closes);
         List<Article> chosen = Selection.select(candidates, store.carriedArticleIds(newsletter.name(), date), newsletter.maxArticles());
         return new Edition(0, newsletter.name(), date, closes, opens, chosen);
