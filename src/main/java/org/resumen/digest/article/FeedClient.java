@@ -18,6 +18,8 @@ import java.util.concurrent.TimeoutException;
 final class FeedClient {
     static final String USER_AGENT = "digest/0.1";
     private static final long MEGABYTE = 1024 * 1024;
+    private static final String ACCEPT = "application/rss+xml, application/atom+xml, application/rdf+xml, "
+            + "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1";
 
     private final HttpClient http;
     private final Duration connectTimeout;
@@ -44,7 +46,7 @@ final class FeedClient {
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(requestTimeout)
                 .header("User-Agent", USER_AGENT)
-                .header("Accept", "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1")
+                .header("Accept", ACCEPT)
                 .GET()
                 .build();
         HttpResponse<byte[]> response = send(request);

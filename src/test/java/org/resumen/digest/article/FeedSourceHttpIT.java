@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -84,6 +85,19 @@ class FeedSourceHttpIT {
         assertThatThrownBy(() -> fetch("Diario del Plata", url("/no-existe.xml")))
                 .isInstanceOf(SourceException.class)
                 .hasMessage("source \"Diario del Plata\" (" + url("/no-existe.xml") + "): HTTP 404");
+    }
+
+    @Test
+    void aServerThatIsNotListeningFailsTheSource() throws IOException {
+        int freePort;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            freePort = probe.getLocalPort();
+        }
+        String feed = "http://127.0.0.1:" + freePort + "/feed.xml";
+
+        assertThatThrownBy(() -> fetch("Apagado", feed))
+                .isInstanceOf(SourceException.class)
+                .hasMessage("source \"Apagado\" (" + feed + "): connection refused");
     }
 
     @Test

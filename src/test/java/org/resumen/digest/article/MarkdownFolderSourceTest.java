@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -88,6 +89,29 @@ class MarkdownFolderSourceTest {
                         + "expected ',' or ']', but got <stream end>",
                 file("h-tags-raros.md") + ": front matter \"tags\" must be a list like [senado, presupuesto] or a "
                         + "comma-separated text like \"senado, presupuesto\"; got {uno=1}");
+    }
+
+    @Test
+    void aFileThatIsNotUtf8OrHasListsWhereTextBelongsIsReported() throws IOException {
+        Files.write(temp.resolve("latin1.md"), "---\ntitle: Peña\n---\n".getBytes(StandardCharsets.ISO_8859_1));
+        write("lista.md", "---\ntitle: [uno, dos]\n---\n");
+        write("escalar.md", "---\nsólo una frase\n---\n");
+
+        assertThat(fetch(temp.toString()).problems()).containsExactly(
+                file("escalar.md") + ":2: front matter must be \"field: value\" lines (title, url, published, source, "
+                        + "section, tags, author, summary)",
+                file("latin1.md") + ": not valid UTF-8; expected the file saved as UTF-8",
+                file("lista.md") + ": front matter \"title\" must be text; got [uno, dos]");
+    }
+
+    @Test
+    void aFileWhereTheFolderShouldBeFailsTheWholeSource() throws IOException {
+        String notAFolder = Files.writeString(temp.resolve("redaccion.md"), "x").toString();
+
+        assertThatThrownBy(() -> fetch(notAFolder))
+                .isInstanceOf(SourceException.class)
+                .hasMessage("source \"Redacción\" (" + notAFolder + "): not a folder: " + notAFolder
+                        + "; expected a folder of *.md articles");
     }
 
     @Test
