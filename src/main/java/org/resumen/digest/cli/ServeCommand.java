@@ -81,7 +81,7 @@ final class ServeCommand implements Callable<Integer> {
         @Override
         public void jobWasExecuted(JobExecutionContext context, JobExecutionException failure) {
             if (failure != null) {
-                out.println("digest: edition failed: " + (failure.getCause() != null ? failure.getCause().getMessage() : failure.getMessage()));
+                out.println("digest: edition failed: " + Scheduling.reason(failure).getMessage());
             } else if (context.getResult() instanceof SendReport report) {
                 new ReportPrinter(out).print(report);
             }

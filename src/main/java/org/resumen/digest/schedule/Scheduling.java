@@ -169,12 +169,21 @@ public final class Scheduling {
         @Override
         public void jobWasExecuted(JobExecutionContext context, JobExecutionException failure) {
             if (failure != null) {
-                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-                done.completeExceptionally(cause);
+                done.completeExceptionally(reason(failure));
             } else if (context.getResult() instanceof SendReport report) {
                 done.complete(report);
             }
         }
+    }
+
+    /** The project's own exception inside Quartz's wrappers, when there is one: it is what the user must read. */
+    public static Throwable reason(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof DigestException) {
+                return t;
+            }
+        }
+        return failure.getCause() != null ? failure.getCause() : failure;
     }
 
     /** Hands Quartz connections from the application's pool. */
