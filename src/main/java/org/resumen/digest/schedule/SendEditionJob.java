@@ -54,18 +54,25 @@ public final class SendEditionJob implements InterruptableJob {
     }
 
     private SendReport scheduled() {
-        Instant now = clock.instant();
-        Instant scheduledAt = editions.scheduledFireAtOrBefore(now);
+        Instant scheduledAt = editions.scheduledFireAtOrBefore(clock.instant());
         LocalDate date = editions.dateOf(scheduledAt);
-        if (Duration.between(scheduledAt, now).compareTo(MAX_LATENESS) > 0) {
-            String note = "edition of " + date + " not sent: its scheduled time " + scheduledAt + " is more than "
-                    + MAX_LATENESS.toHours() + " h ago (the service was down); it is skipped, never sent late";
-            log.warn(note);
-            return new SendReport(date, 0, 0, 0, 0, 0, 0, 0, List.of(), List.of(), note, Duration.ZERO);
+        var tooLate = tooLate(scheduledAt, clock.instant());
+        if (tooLate.isPresent()) {
+            log.warn(tooLate.get());
+            return new SendReport(date, 0, 0, 0, 0, 0, 0, 0, List.of(), List.of(), tooLate.get(), Duration.ZERO);
         }
         SendReport report = sendEdition.run(SendOptions.scheduled(date), Progress.NONE);
         log.info("scheduled edition {}: {} sent, {} failed", date, report.sent(), report.failed() + report.rejected());
         return report;
+    }
+
+    /** Why a fire at {@code now} for the edition scheduled at {@code scheduledAt} must not send, if it must not. */
+    static java.util.Optional<String> tooLate(Instant scheduledAt, Instant now) {
+        if (Duration.between(scheduledAt, now).compareTo(MAX_LATENESS) <= 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("edition scheduled at " + scheduledAt + " not sent: that is more than "
+                + MAX_LATENESS.toHours() + " h ago (the service was down); it is skipped, never sent late");
     }
 
     private static SendOptions manualOptions(JobDataMap data) {
