@@ -5,6 +5,7 @@ import org.resumen.digest.delivery.SendReport;
 
 /** Prints the summary at the end of a send: counts, what went wrong, and why nothing was sent when so. */
 final class ReportPrinter {
+    private static final int MAX_FAILURE_LINES = 20;
     private final PrintWriter out;
 
     ReportPrinter(PrintWriter out) {
@@ -19,7 +20,11 @@ final class ReportPrinter {
         if (report.sentBefore() > 0 && report.due() > 0) {
             out.printf("Already sent by earlier runs: %d.%n", report.sentBefore());
         }
-        report.failures().forEach(f -> out.println("failed: " + f));
+        report.failures().stream().limit(MAX_FAILURE_LINES).forEach(f -> out.println("failed: " + f));
+        if (report.failures().size() > MAX_FAILURE_LINES) {
+            out.printf("… and %d more failures (every one is recorded with its reason in the deliveries table).%n",
+                    report.failures().size() - MAX_FAILURE_LINES);
+        }
         if (!report.note().isEmpty()) {
             out.println(report.note().substring(0, 1).toUpperCase() + report.note().substring(1) + ".");
         }
