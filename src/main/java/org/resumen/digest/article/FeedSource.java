@@ -1,0 +1,130 @@
+package org.resumen.digest.article;
+
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.ParsingFeedException;
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.XmlReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+
+/** An RSS (0.9x, 1.0, 2.0) or Atom feed read through ROME, from http(s): or from a file. */
+final class FeedSource implements ArticleSource {
+    private final String name;
+    private final String location;
+    private final FeedLoader loader;
+    private final Clock clock;
+
+    FeedSource(String name, String location, FeedLoader loader, Clock clock) {
+        this.name = name;
+        this.location = location;
+        this.loader = loader;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String location() {
+        return location;
+    }
+
+    @Override
+    public FetchResult fetch() {
+        FeedDocument document;
+        try {
+            document = loader.load();
+        } catch (FetchFailure e) {
+            throw new SourceException(name, location, e.getMessage(), e);
+        }
+        return articlesOf(parse(document), document.uri());
+    }
+
+    private SyndFeed parse(FeedDocument document) {
+        SyndFeedInput input = new SyndFeedInput();
+        input.setAllowDoctypes(false);
+        try (XmlReader reader = new XmlReader(new ByteArrayInputStream(document.bytes()), document.contentType(), true)) {
+            return input.build(reader);
+        } catch (ParsingFeedException e) {
+            throw new SourceException(name, location, parsingReason(e), e);
+        } catch (FeedException | IOException e) {
+            throw new SourceException(name, location, "cannot read the feed: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new SourceException(name, location,
+                    "not an RSS or Atom feed; expected <rss>, <rdf:RDF> or <feed> as the root element", e);
+        }
+    }
+
+    private static String parsingReason(ParsingFeedException e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String detail = Objects.requireNonNullElse(root.getMessage(), e.getMessage());
+        if (detail.contains("DOCTYPE is disallowed")) {
+            return "refused at line " + e.getLineNumber()
+                    + ": the feed declares a DOCTYPE, which is not allowed (it could pull in local files); "
+                    + "expected a feed without <!DOCTYPE …>";
+        }
+        return "malformed XML at line " + e.getLineNumber() + ": " + detail;
+    }
+
+    private FetchResult articlesOf(SyndFeed feed, URI base) {
+        Instant now = clock.instant();
+        List<Article> articles = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        int position = 0;
+        for (SyndEntry entry : feed.getEntries()) {
+            position++;
+            try {
+                articles.add(Normaliser.normalise(draftOf(entry, base), name, now));
+            } catch (IllegalArgumentException e) {
+                problems.add("source \"" + name + "\" (" + location + "): item " + position
+                        + describe(entry) + ": " + e.getMessage() + "; skipped");
+            }
+        }
+        return new FetchResult(articles, problems);
+    }
+
+    private static Draft draftOf(SyndEntry entry, URI base) {
+        String link = entry.getLink();
+        String guid = Objects.equals(entry.getUri(), link) ? null : entry.getUri();
+        Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
+        List<String> categories = entry.getCategories().stream().map(SyndCategory::getName).toList();
+        return new Draft(guid, link, base, entry.getTitle(), valueOf(entry.getDescription()), body(entry), null,
+                entry.getAuthor(), categories.isEmpty() ? null : categories.get(0), categories,
+                date == null ? null : date.toInstant());
+    }
+
+    private static String body(SyndEntry entry) {
+        StringBuilder body = new StringBuilder();
+        for (SyndContent content : entry.getContents()) {
+            body.append(valueOf(content)).append('\n');
+        }
+        return body.toString();
+    }
+
+    private static String valueOf(SyndContent content) {
+        return content == null || content.getValue() == null ? "" : content.getValue();
+    }
+
+    private static String describe(SyndEntry entry) {
+        if (entry.getUri() != null && !entry.getUri().isBlank()) {
+            return " (" + entry.getUri().strip() + ")";
+        }
+        return entry.getTitle() == null || entry.getTitle().isBlank() ? "" : " (\"" + entry.getTitle().strip() + "\")";
+    }
+}

@@ -1,0 +1,34 @@
+package org.resumen.digest.article;
+
+import org.jsoup.Jsoup;
+import org.jsoup.safety.Safelist;
+
+/** HTML from outside made safe (jsoup's basic safelist, links absolute) and turned into plain text. */
+final class Html {
+    private static final Safelist SAFE = Safelist.basic();
+
+    private Html() {
+    }
+
+    /** Keeps only harmless markup; relative links are resolved against {@code baseUri}, scripts and styles go. */
+    static String sanitise(String html, String baseUri) {
+        return Jsoup.clean(html == null ? "" : html, baseUri == null ? "" : baseUri, SAFE);
+    }
+
+    /** The visible text of an HTML fragment: tags stripped, entities decoded, whitespace collapsed. */
+    static String toPlainText(String html) {
+        if (html == null || html.isBlank()) {
+            return "";
+        }
+        return collapseWhitespace(Jsoup.parseBodyFragment(html).text());
+    }
+
+    /** The text shown to readers of sanitised HTML from outside. */
+    static String safePlainText(String html, String baseUri) {
+        return toPlainText(sanitise(html, baseUri));
+    }
+
+    static String collapseWhitespace(String text) {
+        return text.replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+    }
+}

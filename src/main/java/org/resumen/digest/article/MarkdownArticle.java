@@ -1,0 +1,52 @@
+package org.resumen.digest.article;
+
+import java.util.List;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+
+/** One Markdown article file: YAML front matter between "---" lines, then the Markdown body. */
+final class MarkdownArticle {
+    private static final Parser MARKDOWN = Parser.builder().build();
+    private static final HtmlRenderer HTML = HtmlRenderer.builder().build();
+
+    private final FrontMatter frontMatter;
+    private final String bodyHtml;
+
+    private MarkdownArticle(FrontMatter frontMatter, String bodyHtml) {
+        this.frontMatter = frontMatter;
+        this.bodyHtml = bodyHtml;
+    }
+
+    /** Splits and validates the file's text. */
+    static MarkdownArticle parse(String text) throws InvalidArticle {
+        List<String> lines = text.replace("\uFEFF", "").lines().toList();
+        if (lines.isEmpty() || !isFence(lines.get(0))) {
+            throw new InvalidArticle("no front matter; expected the file to start with a line \"---\", "
+                    + "then the fields (title, url, published, …), then another \"---\" line");
+        }
+        int close = 1;
+        while (close < lines.size() && !isFence(lines.get(close))) {
+            close++;
+        }
+        if (close == lines.size()) {
+            throw new InvalidArticle("front matter not closed; expected a line \"---\" after the fields");
+        }
+        FrontMatter frontMatter = FrontMatter.parse(String.join("\n", lines.subList(1, close)), 2);
+        String markdown = String.join("\n", lines.subList(close + 1, lines.size()));
+        return new MarkdownArticle(frontMatter, HTML.render(MARKDOWN.parse(markdown)));
+    }
+
+    /** The name shown for the article: front-matter {@code source} when set, else the configured one. */
+    String sourceName(String configured) {
+        return frontMatter.source() == null ? configured : frontMatter.source();
+    }
+
+    Draft draft() {
+        return new Draft(null, frontMatter.url(), null, frontMatter.title(), null, bodyHtml, frontMatter.summary(),
+                frontMatter.author(), frontMatter.section(), frontMatter.tags(), frontMatter.published());
+    }
+
+    private static boolean isFence(String line) {
+        return line.strip().equals("---");
+    }
+}

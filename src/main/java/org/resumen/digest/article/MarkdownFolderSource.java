@@ -1,0 +1,84 @@
+package org.resumen.digest.article;
+
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A folder of Markdown articles ({@code *.md} with front matter); a bad file is reported and skipped. */
+final class MarkdownFolderSource implements ArticleSource {
+    private final String name;
+    private final Path folder;
+    private final Clock clock;
+
+    MarkdownFolderSource(String name, Path folder, Clock clock) {
+        this.name = name;
+        this.folder = folder;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String location() {
+        return folder.toString();
+    }
+
+    @Override
+    public FetchResult fetch() {
+        Instant now = clock.instant();
+        List<Article> articles = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (Path file : markdownFiles()) {
+            try {
+                articles.add(read(file, now));
+            } catch (InvalidArticle e) {
+                problems.add(e.problemIn(file.toString()));
+            }
+        }
+        return new FetchResult(articles, problems);
+    }
+
+    private List<Path> markdownFiles() {
+        if (!Files.isDirectory(folder)) {
+            String reason = Files.exists(folder) ? "not a folder" : "folder not found";
+            throw new SourceException(name, location(), reason + ": " + folder.toAbsolutePath()
+                    + "; expected a folder of *.md articles");
+        }
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder, "*.md")) {
+            stream.forEach(files::add);
+        } catch (IOException e) {
+            throw new SourceException(name, location(), "cannot list the folder: " + e.getMessage(), e);
+        }
+        files.sort(null);
+        return files;
+    }
+
+    private Article read(Path file, Instant now) throws InvalidArticle {
+        MarkdownArticle article = MarkdownArticle.parse(readText(file));
+        try {
+            return Normaliser.normalise(article.draft(), article.sourceName(name), now);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidArticle(0, e.getMessage(), e);
+        }
+    }
+
+    private static String readText(Path file) throws InvalidArticle {
+        try {
+            return Files.readString(file);
+        } catch (MalformedInputException e) {
+            throw new InvalidArticle(0, "not valid UTF-8; expected the file saved as UTF-8", e);
+        } catch (IOException e) {
+            throw new InvalidArticle(0, "cannot read the file: " + e, e);
+        }
+    }
+}
