@@ -1,0 +1,151 @@
+package org.resumen.digest.subscriber;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.resumen.digest.DigestException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The subscribers in the database: synced from the subscriber files, read by the send, and
+ * unsubscribed by links; an unsubscribed address stays so whatever the files say.
+ */
+public final class SubscriberStore {
+    private static final Logger LOG = LoggerFactory.getLogger(SubscriberStore.class);
+
+    private final DataSource dataSource;
+    private final Clock clock;
+
+    public SubscriberStore(DataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    /**
+     * Makes the table match the files: adds new addresses, updates changed ones, marks ACTIVE
+     * subscribers no longer listed as REMOVED and brings REMOVED ones that reappear back to ACTIVE.
+     */
+    public SyncReport sync(List<SubscriberRow> rows) {
+        return inTransaction("sync the subscriber files", connection ->
+                new SubscriberSync(connection, SubscriberColumns.now(clock)).run(rows, true));
+    }
+
+    /** Like {@link #sync} but never removes anyone: for importing one extra file. */
+    public SyncReport merge(List<SubscriberRow> rows) {
+        return inTransaction("import subscribers", connection ->
+                new SubscriberSync(connection, SubscriberColumns.now(clock)).run(rows, false));
+    }
+
+    public List<Subscriber> active() {
+        return list(SubscriberColumns.SELECT + " where status = 'ACTIVE' order by id");
+    }
+
+    public List<Subscriber> all() {
+        return list(SubscriberColumns.SELECT + " order by id");
+    }
+
+    public Optional<Subscriber> byEmail(String email) {
+        return list(SubscriberColumns.SELECT + " where email = ?", normalise(email)).stream().findFirst();
+    }
+
+    public Optional<Subscriber> byId(long id) {
+        return list(SubscriberColumns.SELECT + " where id = ?", id).stream().findFirst();
+    }
+
+    /** One indexed lookup, cheap enough to ask before every message so an unsubscribe stops a running send. */
+    public boolean isActive(long id) {
+        return withConnection("check a subscriber", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "select 1 from subscribers where id = ? and status = 'ACTIVE'")) {
+                statement.setLong(1, id);
+                try (ResultSet rs = statement.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    /** Unsubscribes the subscriber with this id; true when that changed their status. */
+    public boolean unsubscribe(long id) {
+        boolean changed = unsubscribeWhere("id = ?", id);
+        LOG.info("Subscriber {} {}", id, changed ? "unsubscribed" : "was already unsubscribed or does not exist");
+        return changed;
+    }
+
+    /** Unsubscribes the subscriber with this address; true when that changed their status. */
+    public boolean unsubscribe(String email) {
+        boolean changed = unsubscribeWhere("email = ?", normalise(email));
+        LOG.info("Subscriber {} {}", Emails.mask(email), changed ? "unsubscribed" : "was already unsubscribed or is unknown");
+        return changed;
+    }
+
+    private boolean unsubscribeWhere(String condition, Object key) {
+        return inTransaction("unsubscribe", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("update subscribers set status = 'UNSUBSCRIBED',"
+                    + " unsubscribed_at = ?, updated_at = ? where " + condition + " and status <> 'UNSUBSCRIBED'")) {
+                var now = SubscriberColumns.now(clock);
+                statement.setObject(1, now);
+                statement.setObject(2, now);
+                statement.setObject(3, key);
+                return statement.executeUpdate() > 0;
+            }
+        });
+    }
+
+    private List<Subscriber> list(String sql, Object... parameters) {
+        return withConnection("read subscribers", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    statement.setObject(i + 1, parameters[i]);
+                }
+                List<Subscriber> subscribers = new ArrayList<>();
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        subscribers.add(SubscriberColumns.read(rs));
+                    }
+                }
+                return subscribers;
+            }
+        });
+    }
+
+    private <T> T withConnection(String action, SqlWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new DigestException("subscribers: cannot " + action + ": " + e.getMessage(), e);
+        }
+    }
+
+    private <T> T inTransaction(String action, SqlWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new DigestException("subscribers: cannot " + action + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String normalise(String email) {
+        return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+}
