@@ -59,7 +59,7 @@ public final class EmbeddedSmtp implements AutoCloseable {
                 files.add(write(message));
             }
             server.purgeEmailFromAllMailboxes();
-        } catch (IOException | MessagingException e) {
+        } catch (IOException | MessagingException | com.icegreen.greenmail.store.FolderException e) {
             throw new DeliveryException("cannot write received mail to " + outbox + ": " + e.getMessage(), e);
         }
         return files;
