@@ -56,6 +56,8 @@ class DigestMessageIT {
             assertThat(TestWorld.send(app).ok()).isTrue();
             app.subscribers.all().forEach(s -> ids.put(s.email(), s.id()));
             recorded = Deliveries.byEmail(app);
+            assertThat(TestWorld.send(app).note())
+                    .isEqualTo("the edition of 2025-12-16 was already sent to all 3 subscribers; nothing new to send");
         }
         MimeMessage[] messages = greenMail.getReceivedMessages();
 

@@ -16,7 +16,8 @@ import org.subethamail.smtp.server.SMTPServer;
 
 /**
  * A SubEtha SMTP server on 127.0.0.1 that accepts everything except the recipients it was told to
- * refuse: always (like a 550 for an unknown mailbox) or only the first time (like 451 greylisting).
+ * refuse: always (like a 550 for an unknown mailbox), only the first time (like 451 greylisting), or
+ * at the end of the message data (like a 554 from a content filter).
  */
 public final class ScriptedSmtp implements AutoCloseable {
     private record Refusal(int code, String text, int times) {
@@ -25,6 +26,7 @@ public final class ScriptedSmtp implements AutoCloseable {
     private final ReceivedMail received;
     private final Map<String, Refusal> refusals = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> refused = new ConcurrentHashMap<>();
+    private final Map<String, Refusal> messageRefusals = new ConcurrentHashMap<>();
     private SMTPServer server;
 
     private ScriptedSmtp(ReceivedMail received) {
@@ -45,6 +47,12 @@ public final class ScriptedSmtp implements AutoCloseable {
     /** Answers RCPT TO for {@code address} with {@code code text} the first time, accepts it later. */
     public ScriptedSmtp refusingOnce(String address, int code, String text) {
         refusals.put(address.toLowerCase(Locale.ROOT), new Refusal(code, text, 1));
+        return this;
+    }
+
+    /** Accepts RCPT TO for {@code address} but answers the end of its message data with {@code code text}. */
+    public ScriptedSmtp refusingMessagesTo(String address, int code, String text) {
+        messageRefusals.put(address.toLowerCase(Locale.ROOT), new Refusal(code, text, Integer.MAX_VALUE));
         return this;
     }
 
@@ -89,8 +97,14 @@ public final class ScriptedSmtp implements AutoCloseable {
             }
 
             @Override
-            public String data(InputStream data) throws IOException {
+            public String data(InputStream data) throws IOException, RejectException {
                 data.readAllBytes();
+                for (String address : recipients) {
+                    Refusal refusal = messageRefusals.get(address);
+                    if (refusal != null) {
+                        throw new RejectException(refusal.code(), refusal.text());
+                    }
+                }
                 recipients.forEach(received::accepted);
                 return null;
             }
