@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.resumen.digest.DigestException;
 import org.resumen.digest.edition.Edition;
 import org.resumen.digest.subscriber.Emails;
@@ -115,26 +117,33 @@ final class DeliveryRun {
             return;
         }
         limiter.acquire();
-        record(due, who, attempts.deliver(connection, message.get()));
+        record(due, who, subscriber.get().email(), attempts.deliver(connection, message.get()));
     }
 
-    private void record(DeliveryLedger.Due due, String who, Outcome outcome) {
+    private void record(DeliveryLedger.Due due, String who, String email, Outcome outcome) {
         ledger.record(due.id(), outcome);
         if (outcome instanceof Outcome.Sent) {
             sent.incrementAndGet();
             connectionFailuresInARow.set(0);
         } else if (outcome instanceof Outcome.Rejected r) {
             rejected.incrementAndGet();
-            failures.add(who + ": rejected: " + r.reply());
+            failures.add(who + ": rejected: " + masked(r.reply(), email, who));
         } else if (outcome instanceof Outcome.Failed f) {
             failed.incrementAndGet();
-            failures.add(who + ": failed after " + f.attempts() + " attempts: " + f.reply());
+            failures.add(who + ": failed after " + f.attempts() + " attempts: " + masked(f.reply(), email, who));
             if (f.connectionLost() && connectionFailuresInARow.incrementAndGet() >= retry.maxConnectionFailuresInARow()) {
                 abortReason.compareAndSet(null, retry.maxConnectionFailuresInARow()
                         + " connection failures in a row, last: " + f.reply());
             }
         }
         log.info("delivery {} to {}: {}", due.id(), who, outcome.getClass().getSimpleName().toLowerCase());
+    }
+
+    // Servers often echo the recipient in a refusal ("550 5.1.1 <ana@example.org>: …"); the report
+    // shows addresses masked, the ledger keeps the reply as it came.
+    private static String masked(String reply, String email, String who) {
+        return reply == null ? null : Pattern.compile(Pattern.quote(email), Pattern.CASE_INSENSITIVE).matcher(reply)
+                .replaceAll(Matcher.quoteReplacement(who));
     }
 
     private void skip(DeliveryLedger.Due due, String reason) {

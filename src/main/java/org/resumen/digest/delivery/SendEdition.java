@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.resumen.digest.article.IngestReport;
@@ -112,12 +113,24 @@ public final class SendEdition {
                 new RateLimiter(config.smtp().maxPerSecond()), config.smtp().connections(), stop);
         run.run(edition, due, progress);
         String note = due.isEmpty()
-                ? "the edition of " + edition.date() + " was already sent to all " + sentBefore + " subscribers; nothing new to send"
+                ? alreadyDone(edition, sentBefore)
                 : (stop.get() ? "stopped on request; the rest stays due for the next run" : "");
         log.info("edition {}: {} due, {} sent, {} failed, {} rejected, {} skipped", edition.date(), due.size(),
                 run.sent.get(), run.failed.get(), run.rejected.get(), run.skipped.get());
         return new SendReport(edition.date(), edition.articles().size(), due.size(), run.sent.get(), run.failed.get(),
                 run.rejected.get(), run.skipped.get(), sentBefore, problems, run.failures, note, elapsed(started));
+    }
+
+    private String alreadyDone(Edition edition, int sent) {
+        Map<String, Integer> counts = ledger.counts(edition.id());
+        int rejected = counts.getOrDefault(DeliveryLedger.REJECTED, 0);
+        int skipped = counts.getOrDefault(DeliveryLedger.SKIPPED, 0);
+        String prefix = "the edition of " + edition.date() + " was already sent to ";
+        if (rejected + skipped == 0) {
+            return prefix + "all " + sent + " subscribers; nothing new to send";
+        }
+        return prefix + sent + " of " + (sent + rejected + skipped) + " subscribers (" + rejected + " rejected, "
+                + skipped + " skipped, not retried); nothing new to send";
     }
 
     private SendReport sendTest(LocalDate date, SendOptions options, List<String> problems, Instant started) {

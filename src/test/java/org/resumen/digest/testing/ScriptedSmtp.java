@@ -1,0 +1,117 @@
+package org.resumen.digest.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.subethamail.smtp.MessageContext;
+import org.subethamail.smtp.MessageHandler;
+import org.subethamail.smtp.RejectException;
+import org.subethamail.smtp.server.SMTPServer;
+
+/**
+ * A SubEtha SMTP server on 127.0.0.1 that accepts everything except the recipients it was told to
+ * refuse: always (like a 550 for an unknown mailbox), only the first time (like 451 greylisting), or
+ * at the end of the message data (like a 554 from a content filter).
+ */
+public final class ScriptedSmtp implements AutoCloseable {
+    private record Refusal(int code, String text, int times) {
+    }
+
+    private final ReceivedMail received;
+    private final Map<String, Refusal> refusals = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> refused = new ConcurrentHashMap<>();
+    private final Map<String, Refusal> messageRefusals = new ConcurrentHashMap<>();
+    private SMTPServer server;
+
+    private ScriptedSmtp(ReceivedMail received) {
+        this.received = received;
+    }
+
+    /** A server not yet started that records into {@code received}. */
+    public static ScriptedSmtp recordingInto(ReceivedMail received) {
+        return new ScriptedSmtp(received);
+    }
+
+    /** Answers RCPT TO for {@code address} with {@code code text} every time. */
+    public ScriptedSmtp refusingAlways(String address, int code, String text) {
+        refusals.put(address.toLowerCase(Locale.ROOT), new Refusal(code, text, Integer.MAX_VALUE));
+        return this;
+    }
+
+    /** Answers RCPT TO for {@code address} with {@code code text} the first time, accepts it later. */
+    public ScriptedSmtp refusingOnce(String address, int code, String text) {
+        refusals.put(address.toLowerCase(Locale.ROOT), new Refusal(code, text, 1));
+        return this;
+    }
+
+    /** Accepts RCPT TO for {@code address} but answers the end of its message data with {@code code text}. */
+    public ScriptedSmtp refusingMessagesTo(String address, int code, String text) {
+        messageRefusals.put(address.toLowerCase(Locale.ROOT), new Refusal(code, text, Integer.MAX_VALUE));
+        return this;
+    }
+
+    /** Starts listening on {@code port} (0 = any free port). */
+    public ScriptedSmtp start(int port) {
+        server = SMTPServer.port(port)
+                .bindAddress(InetAddress.getLoopbackAddress())
+                .messageHandlerFactory(this::handler)
+                .build();
+        server.start();
+        return this;
+    }
+
+    public int port() {
+        return server.getPortAllocated();
+    }
+
+    @Override
+    public void close() {
+        if (server != null && server.isRunning()) {
+            server.stop();
+        }
+    }
+
+    private MessageHandler handler(MessageContext context) {
+        return new MessageHandler() {
+            private final List<String> recipients = new ArrayList<>();
+
+            @Override
+            public void from(String from) {
+            }
+
+            @Override
+            public void recipient(String recipient) throws RejectException {
+                String address = recipient.toLowerCase(Locale.ROOT);
+                received.recipientCommand(address);
+                Refusal refusal = refusals.get(address);
+                if (refusal != null && refused.computeIfAbsent(address, a -> new AtomicInteger()).getAndIncrement() < refusal.times()) {
+                    throw new RejectException(refusal.code(), refusal.text());
+                }
+                recipients.add(address);
+            }
+
+            @Override
+            public String data(InputStream data) throws IOException, RejectException {
+                data.readAllBytes();
+                for (String address : recipients) {
+                    Refusal refusal = messageRefusals.get(address);
+                    if (refusal != null) {
+                        throw new RejectException(refusal.code(), refusal.text());
+                    }
+                }
+                recipients.forEach(received::accepted);
+                return null;
+            }
+
+            @Override
+            public void done() {
+            }
+        };
+    }
+}
