@@ -30,6 +30,6 @@ final class Attempts {
                 }
             }
         }
-        return new Outcome.Failed(last.reply(), policy.attempts(), last.code() == 0);
+        return new Outcome.Failed(last.reply(), policy.attempts(), last.code() == 0 || last.aboutTheSender());
     }
 }

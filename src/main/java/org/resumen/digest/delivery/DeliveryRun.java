@@ -131,9 +131,9 @@ final class DeliveryRun {
         } else if (outcome instanceof Outcome.Failed f) {
             failed.incrementAndGet();
             failures.add(who + ": failed after " + f.attempts() + " attempts: " + masked(f.reply(), email, who));
-            if (f.connectionLost() && connectionFailuresInARow.incrementAndGet() >= retry.maxConnectionFailuresInARow()) {
+            if (f.serverWide() && connectionFailuresInARow.incrementAndGet() >= retry.maxConnectionFailuresInARow()) {
                 abortReason.compareAndSet(null, retry.maxConnectionFailuresInARow()
-                        + " connection failures in a row, last: " + f.reply());
+                        + " server failures in a row (no connection or sender refused), last: " + f.reply());
             }
         }
         log.info("delivery {} to {}: {}", due.id(), who, outcome.getClass().getSimpleName().toLowerCase());

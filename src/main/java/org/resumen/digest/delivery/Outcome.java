@@ -12,7 +12,10 @@ sealed interface Outcome {
     record Rejected(String reply, int attempts) implements Outcome {
     }
 
-    /** Temporary failures until the attempts ran out: a later run tries again. */
-    record Failed(String reply, int attempts, boolean connectionLost) implements Outcome {
+    /**
+     * Temporary failures until the attempts ran out: a later run tries again. {@code serverWide}: the
+     * last one was not about this recipient (no connection, or the sender refused).
+     */
+    record Failed(String reply, int attempts, boolean serverWide) implements Outcome {
     }
 }

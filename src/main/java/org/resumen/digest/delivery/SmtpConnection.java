@@ -14,10 +14,13 @@ import org.resumen.digest.config.SmtpConfig;
  */
 final class SmtpConnection implements MailConnection {
     static final int MAX_MESSAGES_PER_CONNECTION = 500;
+    /** Idle time after which the connection is checked (NOOP) before use: servers close idle ones. */
+    static final long IDLE_CHECK_NANOS = 20_000_000_000L;
     private final Session session;
     private final SmtpConfig smtp;
     private Transport transport;
     private int sentOnConnection;
+    private long lastUsed;
 
     SmtpConnection(Session session, SmtpConfig smtp) {
         this.session = session;
@@ -29,11 +32,14 @@ final class SmtpConnection implements MailConnection {
         if (transport != null && sentOnConnection >= MAX_MESSAGES_PER_CONNECTION) {
             close();
         }
-        if (transport == null || !transport.isConnected()) {
+        // isConnected() costs a NOOP round trip: only ask after the connection sat idle for a while.
+        boolean idle = System.nanoTime() - lastUsed > IDLE_CHECK_NANOS;
+        if (transport == null || (idle && !transport.isConnected())) {
             connect();
         }
         transport.sendMessage(message, message.getAllRecipients());
         sentOnConnection++;
+        lastUsed = System.nanoTime();
         String reply = transport instanceof SMTPTransport t ? t.getLastServerResponse() : "250";
         return reply == null ? "250" : reply.trim();
     }

@@ -9,19 +9,23 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
  * What went wrong with one send: the SMTP reply code (0 when there was none, e.g. a lost or refused
  * connection) and the reply text. 5xx is permanent (RFC 5321 4.2.1); 4xx and no reply are temporary.
  */
-record SmtpFailure(int code, String reply) {
+record SmtpFailure(int code, String reply, boolean aboutTheSender) {
+    /**
+     * A 5xx about this recipient or this message. A refusal of the sender (MAIL FROM, e.g. "530
+     * authentication required") says nothing about the recipient, so it is retried by later runs.
+     */
     boolean permanent() {
-        return code >= 500 && code < 600;
+        return code >= 500 && code < 600 && !aboutTheSender;
     }
 
     static SmtpFailure of(MessagingException e) {
         for (Exception x = e; x != null; x = next(x)) {
             int code = codeOf(x);
             if (code > 0) {
-                return new SmtpFailure(code, clean(x.getMessage(), code));
+                return new SmtpFailure(code, clean(x.getMessage(), code), x instanceof SMTPSenderFailedException);
             }
         }
-        return new SmtpFailure(0, describe(e));
+        return new SmtpFailure(0, describe(e), false);
     }
 
     private static int codeOf(Exception x) {
