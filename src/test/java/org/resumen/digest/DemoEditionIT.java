@@ -9,8 +9,6 @@ import jakarta.mail.Multipart;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,7 +28,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.resumen.digest.cli.DigestCommand;
+import org.resumen.digest.testing.Cli;
+import org.resumen.digest.testing.Cli.Run;
 import org.resumen.digest.subscriber.Secret;
 import org.resumen.digest.subscriber.Tokens;
 
@@ -69,13 +68,8 @@ class DemoEditionIT {
         return file;
     }
 
-    private record Run(int exit, String out) {
-    }
-
     private Run digest(String... args) {
-        StringWriter out = new StringWriter();
-        int exit = DigestCommand.commandLine(clock, new PrintWriter(out, true), new PrintWriter(out, true)).execute(args);
-        return new Run(exit, out.toString());
+        return Cli.digest(clock, args);
     }
 
     @Test

@@ -12,6 +12,7 @@ final class ProgressLine implements Progress {
     private final boolean terminal = System.console() != null;
     private final long started = System.nanoTime();
     private long lastPrinted;
+    private int lastDone = -1;
     private boolean printed;
 
     ProgressLine(PrintWriter out) {
@@ -22,10 +23,11 @@ final class ProgressLine implements Progress {
     public synchronized void update(int done, int sent, int failed, int total) {
         long now = System.nanoTime();
         long interval = terminal ? 200_000_000L : 5_000_000_000L;
-        if (total == 0 || (now - lastPrinted < interval && done < total)) {
+        if (total == 0 || done == lastDone || (now - lastPrinted < interval && done < total)) {
             return;
         }
         lastPrinted = now;
+        lastDone = done;
         double seconds = Math.max(0.001, (now - started) / 1e9);
         String line = String.format("Sending: %d/%d done, %d sent, %d failed, %.1f msg/s", done, total, sent, failed, sent / seconds);
         if (terminal) {

@@ -8,6 +8,7 @@ import java.util.List;
 import org.quartz.InterruptableJob;
 import org.quartz.JobDataMap;
 import org.quartz.JobExecutionContext;
+import org.quartz.JobExecutionException;
 import org.resumen.digest.delivery.Progress;
 import org.resumen.digest.delivery.SendEdition;
 import org.resumen.digest.delivery.SendOptions;
@@ -42,10 +43,16 @@ public final class SendEditionJob implements InterruptableJob {
     }
 
     @Override
-    public void execute(JobExecutionContext context) {
+    public void execute(JobExecutionContext context) throws JobExecutionException {
         JobDataMap data = context.getMergedJobDataMap();
         Progress progress = data.get(PROGRESS) instanceof Progress p ? p : Progress.NONE;
-        context.setResult(data.getBooleanValue(MANUAL) ? sendEdition.run(manualOptions(data), progress) : scheduled());
+        try {
+            context.setResult(data.getBooleanValue(MANUAL) ? sendEdition.run(manualOptions(data), progress) : scheduled());
+        } catch (RuntimeException e) {
+            // Handed to the listeners (CLI, serve) as the job's failure, which they report in one line;
+            // thrown as is, Quartz would log it again at ERROR with a stack trace.
+            throw new JobExecutionException(e, false);
+        }
     }
 
     @Override

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +17,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.resumen.digest.testing.Cli;
+import org.resumen.digest.testing.Cli.Run;
 
 /** What a user sees at the command line: problems named by file, line or key; exit codes; usage. */
 class CommandLineIT {
@@ -30,13 +30,8 @@ class CommandLineIT {
 
     private final Clock clock = Clock.fixed(Instant.parse("2025-12-20T12:00:00Z"), ZoneOffset.UTC);
 
-    private record Run(int exit, String out) {
-    }
-
     private Run digest(String... args) {
-        StringWriter out = new StringWriter();
-        int exit = DigestCommand.commandLine(clock, new PrintWriter(out, true), new PrintWriter(out, true)).execute(args);
-        return new Run(exit, out.toString());
+        return Cli.digest(clock, args);
     }
 
     /** A working copy of the shipped templates, subscribers and demo sources, and a config using them. */
