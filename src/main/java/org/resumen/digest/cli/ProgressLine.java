@@ -10,7 +10,7 @@ import org.resumen.digest.delivery.Progress;
 final class ProgressLine implements Progress {
     private final PrintWriter out;
     private final boolean terminal = System.console() != null;
-    private final long started = System.nanoTime();
+    private long started;
     private long lastPrinted;
     private int lastDone = -1;
     private boolean printed;
@@ -22,6 +22,9 @@ final class ProgressLine implements Progress {
     @Override
     public synchronized void update(int done, int sent, int failed, int total) {
         long now = System.nanoTime();
+        if (started == 0) {
+            started = now;
+        }
         long interval = terminal ? 200_000_000L : 5_000_000_000L;
         if (total == 0 || done == lastDone || (now - lastPrinted < interval && done < total)) {
             return;

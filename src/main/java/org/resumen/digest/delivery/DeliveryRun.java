@@ -101,6 +101,10 @@ final class DeliveryRun {
             return;
         }
         String who = Emails.mask(subscriber.get().email());
+        if (abortReason.get() != null) {
+            fail(due, who, "not attempted: " + abortReason.get());
+            return;
+        }
         Optional<MimeMessage> message;
         try {
             message = composer.compose(edition, subscriber.get());
@@ -110,10 +114,6 @@ final class DeliveryRun {
         }
         if (message.isEmpty()) {
             skip(due, "no article of this edition in the subscriber's topics " + subscriber.get().topics());
-            return;
-        }
-        if (abortReason.get() != null) {
-            fail(due, who, "not attempted: " + abortReason.get());
             return;
         }
         limiter.acquire();
