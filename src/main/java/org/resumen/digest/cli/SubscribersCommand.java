@@ -35,7 +35,7 @@ final class SubscribersCommand implements Runnable {
     static SyncReport sync(App app, PrintWriter out) {
         SubscriberFileReport files = SubscriberFiles.readFolder(app.config.subscribers());
         files.problems().forEach(p -> out.println("problem: " + p));
-        return app.subscribers.sync(files.rows());
+        return app.subscribers.syncFrom(files);
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List every subscriber with status, language and topics.")

@@ -185,7 +185,7 @@ public final class SendEdition {
 
     private List<String> syncSubscribers() {
         SubscriberFileReport files = SubscriberFiles.readFolder(config.subscribers());
-        subscribers.sync(files.rows());
+        subscribers.syncFrom(files);
         return files.problems();
     }
 

@@ -38,6 +38,15 @@ public final class SubscriberStore {
                 new SubscriberSync(connection, SubscriberColumns.now(clock)).run(rows, true));
     }
 
+    /**
+     * Syncs from what the subscriber files gave. When any file or row had a problem nobody is
+     * removed (as {@link #merge}): a broken file or a row spoiled by an edit must not take
+     * subscribers already accepted off the list.
+     */
+    public SyncReport syncFrom(SubscriberFileReport files) {
+        return files.problems().isEmpty() ? sync(files.rows()) : merge(files.rows());
+    }
+
     /** Like {@link #sync} but never removes anyone: for importing one extra file. */
     public SyncReport merge(List<SubscriberRow> rows) {
         return inTransaction("import subscribers", connection ->

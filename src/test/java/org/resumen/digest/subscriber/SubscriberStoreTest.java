@@ -83,6 +83,18 @@ class SubscriberStoreTest {
     }
 
     @Test
+    void whenTheFilesHaveAProblemNobodyIsRemoved() {
+        store.sync(List.of(subscriber("ana@example.org"), subscriber("beto@example.org")));
+
+        SyncReport report = store.syncFrom(new SubscriberFileReport(List.of(subscriber("beto@example.org")),
+                List.of("subscribers/main.csv:2: invalid address \"ana@@example.org\"; expected name@domain")));
+
+        assertThat(report.removed()).isZero();
+        assertThat(store.active()).extracting(Subscriber::email).containsExactly("ana@example.org", "beto@example.org");
+        assertThat(store.syncFrom(new SubscriberFileReport(List.of(subscriber("beto@example.org")), List.of())).removed()).isEqualTo(1);
+    }
+
+    @Test
     void aRemovedSubscriberWhoReappearsIsActiveAgainUnderTheSameId() {
         store.sync(List.of(subscriber("ana@example.org")));
         long id = store.byEmail("ana@example.org").orElseThrow().id();
