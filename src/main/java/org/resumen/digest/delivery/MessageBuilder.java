@@ -59,14 +59,24 @@ final class MessageBuilder {
     }
 
     private static MimeMultipart alternative(RenderedDigest digest) throws MessagingException {
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText(digest.text(), "UTF-8", "plain");
-        MimeBodyPart html = new MimeBodyPart();
-        html.setText(digest.html(), "UTF-8", "html");
+        MimeBodyPart text = part(digest.text(), "plain");
+        MimeBodyPart html = part(digest.html(), "html");
         MimeMultipart multipart = new MimeMultipart("alternative");
         multipart.addBodyPart(text);
         multipart.addBodyPart(html);
         return multipart;
+    }
+
+    /**
+     * Quoted-printable, set explicitly: it keeps every line under 76 characters (RFC 5322 allows
+     * 998), suits mostly-Latin text with accents, and spares Jakarta Mail scanning each body to
+     * choose an encoding.
+     */
+    private static MimeBodyPart part(String content, String subtype) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setText(content, "UTF-8", subtype);
+        part.setHeader("Content-Transfer-Encoding", "quoted-printable");
+        return part;
     }
 
     /** The recipient address with the subscriber's name, encoded as RFC 2047 words when needed. */
