@@ -59,6 +59,6 @@ record SmtpFailure(int code, String reply, boolean aboutTheSender) {
             root = root.getCause();
         }
         String text = root == e ? e.getMessage() : e.getMessage() + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
-        return ("no SMTP reply: " + text).replaceAll("\\s+", " ").trim();
+        return ("connection failed, no SMTP reply code: " + text).replaceAll("\\s+", " ").trim();
     }
 }

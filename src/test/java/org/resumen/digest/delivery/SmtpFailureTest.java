@@ -38,6 +38,6 @@ class SmtpFailureTest {
         SmtpFailure failure = SmtpFailure.of(e);
         assertThat(failure.code()).isZero();
         assertThat(failure.permanent()).isFalse();
-        assertThat(failure.reply()).isEqualTo("no SMTP reply: Couldn't connect to host, port: 127.0.0.1, 2525 (ConnectException: Connection refused)");
+        assertThat(failure.reply()).isEqualTo("connection failed, no SMTP reply code: Couldn't connect to host, port: 127.0.0.1, 2525 (ConnectException: Connection refused)");
     }
 }
