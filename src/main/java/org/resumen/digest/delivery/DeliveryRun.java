@@ -46,6 +46,8 @@ final class DeliveryRun {
     final AtomicInteger rejected = new AtomicInteger();
     final AtomicInteger skipped = new AtomicInteger();
     final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+    /** Why a worker stopped early (e.g. the database failed), leaving deliveries due; null when none did. */
+    final AtomicReference<String> workerError = new AtomicReference<>();
     private final AtomicInteger connectionFailuresInARow = new AtomicInteger();
     private final AtomicReference<String> abortReason = new AtomicReference<>();
 
@@ -91,6 +93,7 @@ final class DeliveryRun {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.error("delivery worker stopped: {}", e.getMessage(), e);
+            workerError.compareAndSet(null, e.getMessage());
         }
     }
 

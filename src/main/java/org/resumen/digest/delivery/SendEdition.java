@@ -112,6 +112,9 @@ public final class SendEdition {
         DeliveryRun run = new DeliveryRun(composer, ledger, subscribers, connections, retry,
                 new RateLimiter(config.smtp().maxPerSecond()), config.smtp().connections(), stop);
         run.run(edition, due, progress);
+        if (run.workerError.get() != null) {
+            problems.add("sending stopped early, the rest stays due for the next run: " + run.workerError.get());
+        }
         String note = due.isEmpty()
                 ? alreadyDone(edition, sentBefore)
                 : (stop.get() ? "stopped on request; the rest stays due for the next run" : "");
