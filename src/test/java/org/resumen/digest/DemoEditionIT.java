@@ -154,6 +154,16 @@ class DemoEditionIT {
         assertThat(real.out()).contains("5 due, 5 sent");
     }
 
+    @Test
+    void aDryRunRendersEveryDigestAndSendsOrRecordsNothing() throws Exception {
+        Path config = config();
+        Run dry = digest("send", "--date", "2025-12-16", "--dry-run", "--config", config.toString());
+        assertThat(dry.exit()).as(dry.out()).isZero();
+        assertThat(dry.out()).containsPattern("Dry run: 5 digests rendered \\(largest HTML \\d+ KB\\), nothing sent\\.");
+        assertThat(greenMail.getReceivedMessages()).isEmpty();
+        assertThat(digest("send", "--date", "2025-12-16", "--config", config.toString()).out()).contains("5 due, 5 sent");
+    }
+
     private static String part(MimeMessage message, int index, String type) throws Exception {
         assertThat(message.getContentType()).startsWith("multipart/alternative");
         Multipart multipart = (Multipart) message.getContent();

@@ -4,6 +4,9 @@ package org.resumen.digest.delivery;
 sealed interface Outcome {
     int attempts();
 
+    /** The server's last reply, or what happened when there was none. */
+    String reply();
+
     /** Accepted by the server; {@code reply} is its answer to the final dot. */
     record Sent(String messageId, String reply, int attempts) implements Outcome {
     }

@@ -42,6 +42,7 @@ public final class SendEdition {
     private final DeliveryLedger ledger;
     private final Composer composer;
     private final Supplier<MailConnection> connections;
+    private final TrialRuns trials;
     private final RetryPolicy retry;
     private final Clock clock;
     private final AtomicBoolean stop = new AtomicBoolean();
@@ -61,6 +62,7 @@ public final class SendEdition {
         this.composer = new Composer(renderer, builder, new PersonalLinks(config.newsletter().baseUrl(), tokens),
                 config.newsletter().locale(), session);
         this.connections = () -> new SmtpConnection(session, config.smtp());
+        this.trials = new TrialRuns(composer, subscribers, connections, retry, clock);
     }
 
     /** Asks a running send to stop after the messages in flight; the rest stay due for the next run. */
@@ -75,12 +77,12 @@ public final class SendEdition {
         List<String> problems = new ArrayList<>(syncSubscribers());
         problems.addAll(ingest());
         LocalDate date = options.date() != null ? options.date() : editions.today();
-        if (options.isTest()) {
-            return sendTest(date, options, problems, started);
-        }
         Edition planned = editions.plan(date);
+        if (options.isTest()) {
+            return trials.testSend(planned, options.testAddress(), problems, started);
+        }
         if (options.dryRun()) {
-            return dryRun(planned, problems, started);
+            return trials.dryRun(planned, problems, started);
         }
         if (planned.id() == 0 && planned.isEmpty() && !options.force()) {
             return empty(planned, problems, started);
@@ -136,54 +138,10 @@ public final class SendEdition {
                 + skipped + " skipped, not retried); nothing new to send";
     }
 
-    private SendReport sendTest(LocalDate date, SendOptions options, List<String> problems, Instant started) {
-        Edition edition = editions.plan(date);
-        String address = options.testAddress().trim().toLowerCase();
-        Subscriber subscriber = subscribers.byEmail(address)
-                .orElse(new Subscriber(0, address, null, null, java.util.Set.of(), null, Subscriber.Status.ACTIVE));
-        Subscriber everything = new Subscriber(subscriber.id(), subscriber.email(), subscriber.name(), subscriber.locale(),
-                subscriber.topics(), subscriber.timezone(), Subscriber.Status.ACTIVE);
-        var message = composer.compose(edition, everything);
-        if (message.isEmpty()) {
-            return report(edition, 1, 0, 0, 0, 1, problems, List.of(), "no article of this edition in the topics of " + Emails.mask(address), started);
-        }
-        try (MailConnection connection = connections.get()) {
-            Outcome outcome = new Attempts(retry).deliver(connection, message.get());
-            boolean ok = outcome instanceof Outcome.Sent;
-            List<String> failures = ok ? List.of() : List.of(Emails.mask(address) + ": " + outcome);
-            return report(edition, 1, ok ? 1 : 0, ok ? 0 : 1, 0, 0, problems, failures,
-                    "test send to " + Emails.mask(address) + " (not recorded as a delivery of the edition)", started);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DeliveryException("test send interrupted", e);
-        }
-    }
-
-    private SendReport dryRun(Edition edition, List<String> problems, Instant started) {
-        int rendered = 0;
-        int skipped = 0;
-        long largest = 0;
-        for (Subscriber subscriber : subscribers.active()) {
-            if (!edition.isEmpty() && composer.articlesFor(edition, subscriber).isEmpty()) {
-                skipped++;
-                continue;
-            }
-            largest = Math.max(largest, composer.render(edition, subscriber).html().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
-            rendered++;
-        }
-        return report(edition, rendered + skipped, 0, 0, 0, skipped, problems, List.of(),
-                "dry run: " + rendered + " digests rendered (largest HTML " + largest / 1024 + " KB), nothing sent", started);
-    }
-
     private SendReport empty(Edition edition, List<String> problems, Instant started) {
-        return report(edition, 0, 0, 0, 0, 0, problems, List.of(), "no new articles for the edition of " + edition.date()
-                + " (window " + edition.windowStart() + " to " + edition.cutoff() + "); nothing sent (use --force to send anyway)", started);
-    }
-
-    private SendReport report(Edition edition, int due, int sent, int failed, int rejected, int skipped,
-                              List<String> problems, List<String> failures, String note, Instant started) {
-        return new SendReport(edition.date(), edition.articles().size(), due, sent, failed, rejected, skipped, 0,
-                problems, failures, note, elapsed(started));
+        return SendReport.unrecorded(edition, 0, 0, 0, problems, List.of(), "no new articles for the edition of " + edition.date()
+                + " (window " + edition.windowStart() + " to " + edition.cutoff() + "); nothing sent (use --force to send anyway)",
+                elapsed(started));
     }
 
     private List<String> syncSubscribers() {
@@ -202,5 +160,4 @@ public final class SendEdition {
     private Duration elapsed(Instant started) {
         return Duration.between(started, clock.instant());
     }
-
 }

@@ -27,6 +27,13 @@ public record SendReport(
         failures = List.copyOf(failures);
     }
 
+    /** The report of a run that wrote nothing to the ledger: a test send, a dry run, an empty edition. */
+    static SendReport unrecorded(org.resumen.digest.edition.Edition edition, int due, int sent, int skipped,
+                                 List<String> problems, List<String> failures, String note, Duration elapsed) {
+        return new SendReport(edition.date(), edition.articles().size(), due, sent, failures.size(), 0, skipped, 0,
+                problems, failures, note, elapsed);
+    }
+
     /** True when nothing failed: no failed or rejected delivery and no source, file or template problem. */
     public boolean ok() {
         return failed == 0 && rejected == 0 && problems.isEmpty();
