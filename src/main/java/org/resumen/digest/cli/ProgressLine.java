@@ -31,7 +31,7 @@ final class ProgressLine implements Progress {
         }
         lastPrinted = now;
         lastDone = done;
-        double seconds = Math.max(0.001, (now - started) / 1e9);
+        double seconds = Math.max(1.0, (now - started) / 1e9);
         String line = String.format("Sending: %d/%d done, %d sent, %d failed, %.1f msg/s", done, total, sent, failed, sent / seconds);
         if (terminal) {
             out.print("\r" + line);
