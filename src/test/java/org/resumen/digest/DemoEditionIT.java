@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.resumen.digest.testing.Cli;
+import org.resumen.digest.testing.DemoFiles;
 import org.resumen.digest.testing.Cli.Run;
 import org.resumen.digest.subscriber.Secret;
 import org.resumen.digest.subscriber.Tokens;
@@ -38,7 +39,7 @@ import org.resumen.digest.subscriber.Tokens;
  * edition -> Thymeleaf -> Jakarta Mail -> GreenMail, as a subscriber would notice it.
  */
 class DemoEditionIT {
-    private static final String SECRET = "demo-secret-for-tests-0123456789";
+    private static final String SECRET = DemoFiles.SECRET;
 
     @RegisterExtension
     static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
@@ -53,19 +54,8 @@ class DemoEditionIT {
     private Path config() throws IOException {
         Path subscribers = Files.createDirectories(dir.resolve("subscribers"));
         Files.copy(Path.of("subscribers/ejemplo.csv"), subscribers.resolve("ejemplo.csv"));
-        Path file = dir.resolve("digest.yml");
-        Files.writeString(file, """
-                sources:
-                  - { name: "Diario del Plata", feed: "%s" }
-                  - { name: "Redacción El Resumen", directory: "%s" }
-                subscribers: "%s"
-                templates: "%s"
-                smtp: { host: 127.0.0.1, port: %d }
-                database: { url: "%s" }
-                secret: "%s"
-                """.formatted(Path.of("sources/diario-del-plata.xml").toAbsolutePath(), Path.of("sources/redaccion").toAbsolutePath(),
-                subscribers, Path.of("templates").toAbsolutePath(), greenMail.getSmtp().getPort(), database, SECRET));
-        return file;
+        return DemoFiles.writeDemoConfig(dir.resolve("digest.yml"), subscribers, Path.of("templates"),
+                greenMail.getSmtp().getPort(), database, "", "");
     }
 
     private Run digest(String... args) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.resumen.digest.testing.Cli;
+import org.resumen.digest.testing.DemoFiles;
 import org.resumen.digest.testing.Cli.Run;
 
 /** What a user sees at the command line: problems named by file, line or key; exit codes; usage. */
@@ -38,21 +39,8 @@ class CommandLineIT {
     private Path setup(String extraYaml, String extraSources) throws IOException {
         copy(Path.of("templates"), dir.resolve("templates"));
         copy(Path.of("subscribers"), dir.resolve("subscribers"));
-        Path file = dir.resolve("digest.yml");
-        Files.writeString(file, """
-                sources:
-                  - { name: "Diario del Plata", feed: "%s" }
-                  - { name: "Redacción El Resumen", directory: "%s" }
-                %s
-                subscribers: "%s"
-                templates: "%s"
-                smtp: { host: 127.0.0.1, port: %d }
-                database: { url: "jdbc:h2:mem:cli-%s;DB_CLOSE_DELAY=-1" }
-                secret: "cli-secret-for-tests-0123456789ab"
-                %s
-                """.formatted(Path.of("sources/diario-del-plata.xml").toAbsolutePath(), Path.of("sources/redaccion").toAbsolutePath(),
-                extraSources, dir.resolve("subscribers"), dir.resolve("templates"), greenMail.getSmtp().getPort(), UUID.randomUUID(), extraYaml));
-        return file;
+        return DemoFiles.writeDemoConfig(dir.resolve("digest.yml"), dir.resolve("subscribers"), dir.resolve("templates"),
+                greenMail.getSmtp().getPort(), "jdbc:h2:mem:cli-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", extraSources, extraYaml);
     }
 
     private static void copy(Path from, Path to) throws IOException {

@@ -47,6 +47,28 @@ public final class DemoFiles {
      * A config for the feed and subscribers folder, the repository's templates, an SMTP server on
      * 127.0.0.1:{@code smtpPort}, a fresh in-memory database and {@link #SECRET}.
      */
+    /**
+     * A config on the demo sources shipped in {@code sources/}, sending to {@code smtpPort} on
+     * 127.0.0.1; {@code extraSources} are more {@code sources:} entries (each "  - {…}" lines),
+     * {@code extraYaml} more top-level keys.
+     */
+    public static Path writeDemoConfig(Path file, Path subscribers, Path templates, int smtpPort, String database,
+                                       String extraSources, String extraYaml) {
+        return write(file, """
+                sources:
+                  - { name: "Diario del Plata", feed: "%s" }
+                  - { name: "Redacción El Resumen", directory: "%s" }
+                %s
+                subscribers: "%s"
+                templates: "%s"
+                smtp: { host: 127.0.0.1, port: %d }
+                database: { url: "%s" }
+                secret: "%s"
+                %s
+                """.formatted(Path.of("sources/diario-del-plata.xml").toAbsolutePath(), Path.of("sources/redaccion").toAbsolutePath(),
+                extraSources, subscribers.toAbsolutePath(), templates.toAbsolutePath(), smtpPort, database, SECRET, extraYaml));
+    }
+
     public static Path writeConfig(Path file, Path feed, Path subscribers, int smtpPort) {
         String yaml = "newsletter:\n"
                 + "  name: " + quoted(NEWSLETTER_NAME) + "\n"
