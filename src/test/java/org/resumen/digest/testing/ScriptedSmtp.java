@@ -27,6 +27,7 @@ public final class ScriptedSmtp implements AutoCloseable {
     private final Map<String, Refusal> refusals = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> refused = new ConcurrentHashMap<>();
     private final Map<String, Refusal> messageRefusals = new ConcurrentHashMap<>();
+    private final java.util.Set<String> sessionsWithMail = ConcurrentHashMap.newKeySet();
     private SMTPServer server;
 
     private ScriptedSmtp(ReceivedMail received) {
@@ -70,6 +71,11 @@ public final class ScriptedSmtp implements AutoCloseable {
         return server.getPortAllocated();
     }
 
+    /** How many SMTP sessions (connections) delivered at least one message. */
+    public int sessionsWithMail() {
+        return sessionsWithMail.size();
+    }
+
     @Override
     public void close() {
         if (server != null && server.isRunning()) {
@@ -106,6 +112,7 @@ public final class ScriptedSmtp implements AutoCloseable {
                     }
                 }
                 recipients.forEach(received::accepted);
+                sessionsWithMail.add(context.getSessionId());
                 return null;
             }
 
