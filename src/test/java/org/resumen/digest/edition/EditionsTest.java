@@ -67,6 +67,29 @@ class EditionsTest {
     }
 
     @Test
+    void onTheDaysClocksChangeTheCutoffIsStillSevenLocalTimeToTheMinute() {
+        ZoneId madrid = ZoneId.of("Europe/Madrid");
+        Editions editions = editions(madrid, "36h", 20);
+        // 30 March 2025: 02:00 -> 03:00, so 07:00 local is 05:00 UTC. 26 October 2025: 03:00 -> 02:00, 07:00 is 06:00 UTC.
+        stored("Antes, primavera", "2025-03-30T06:59:00+02:00", "Política");
+        stored("Después, primavera", "2025-03-30T07:01:00+02:00", "Política");
+        stored("Antes, otoño", "2025-10-26T06:59:00+01:00", "Política");
+        stored("Después, otoño", "2025-10-26T07:01:00+01:00", "Política");
+        clock.set(Instant.parse("2025-03-30T12:00:00Z"));
+        Edition spring = editions.open(LocalDate.parse("2025-03-30"));
+        assertThat(spring.cutoff()).isEqualTo(Instant.parse("2025-03-30T05:00:00Z"));
+        assertThat(titles(spring)).containsExactly("Antes, primavera");
+        clock.set(Instant.parse("2025-03-31T12:00:00Z"));
+        assertThat(titles(editions.open(LocalDate.parse("2025-03-31")))).containsExactly("Después, primavera");
+        clock.set(Instant.parse("2025-10-26T12:00:00Z"));
+        Edition autumn = editions.open(LocalDate.parse("2025-10-26"));
+        assertThat(autumn.cutoff()).isEqualTo(Instant.parse("2025-10-26T06:00:00Z"));
+        assertThat(titles(autumn)).containsExactly("Antes, otoño");
+        clock.set(Instant.parse("2025-10-27T12:00:00Z"));
+        assertThat(titles(editions.open(LocalDate.parse("2025-10-27")))).containsExactly("Después, otoño");
+    }
+
+    @Test
     void aManualSendBeforeTheScheduledTimeClosesTheEditionAtThatMoment() {
         Editions editions = editions(BUENOS_AIRES, "36h", 20);
         stored("Temprano", "2025-12-16T05:00:00-03:00", "Política");
