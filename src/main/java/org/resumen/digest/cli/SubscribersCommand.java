@@ -10,6 +10,7 @@ import org.resumen.digest.App;
 import org.resumen.digest.subscriber.Subscriber;
 import org.resumen.digest.subscriber.SubscriberFileReport;
 import org.resumen.digest.subscriber.SubscriberFiles;
+import org.resumen.digest.subscriber.SubscriberStore;
 import org.resumen.digest.subscriber.SyncReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -33,9 +34,9 @@ final class SubscribersCommand implements Runnable {
 
     /** Reads subscribers/*.csv into the database, reporting bad rows; the files are the list. */
     static SyncReport sync(App app, PrintWriter out) {
-        SubscriberFileReport files = SubscriberFiles.readFolder(app.config.subscribers());
-        files.problems().forEach(p -> out.println("problem: " + p));
-        return app.subscribers.syncFrom(files);
+        SubscriberStore.FolderSync synced = app.subscribers.syncFolder(app.config.subscribers());
+        synced.files().problems().forEach(p -> out.println("problem: " + p));
+        return synced.changes();
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List every subscriber with status, language and topics.")

@@ -36,20 +36,24 @@ final class Composer {
     }
 
     RenderedDigest render(Edition edition, Subscriber subscriber) {
-        Locale locale = subscriber.locale() != null ? subscriber.locale() : defaultLocale;
-        return renderer.render(new DigestRequest(edition, articlesFor(edition, subscriber), subscriber, locale,
-                links.forSubscriber(subscriber.id(), edition.date())));
+        return render(edition, articlesFor(edition, subscriber), subscriber, links.forSubscriber(subscriber.id(), edition.date()));
     }
 
     /** The message, or empty when the subscriber's topics leave nothing of a non-empty edition. */
     Optional<MimeMessage> compose(Edition edition, Subscriber subscriber) {
-        if (!edition.isEmpty() && articlesFor(edition, subscriber).isEmpty()) {
+        List<Article> articles = articlesFor(edition, subscriber);
+        if (!edition.isEmpty() && articles.isEmpty()) {
             return Optional.empty();
         }
-        RenderedDigest digest = render(edition, subscriber);
+        PersonalLinks.Personal personal = links.forSubscriber(subscriber.id(), edition.date());
+        RenderedDigest digest = render(edition, articles, subscriber, personal);
         Recipient to = new Recipient(MessageBuilder.recipientAddress(subscriber.email(), subscriber.name()),
                 Emails.mask(subscriber.email()));
-        String token = links.unsubscribeToken(subscriber.id());
-        return Optional.of(builder.build(session, to, digest, links.forSubscriber(subscriber.id(), edition.date()).unsubscribe(), token));
+        return Optional.of(builder.build(session, to, digest, personal.links().unsubscribe(), personal.unsubscribeToken()));
+    }
+
+    private RenderedDigest render(Edition edition, List<Article> articles, Subscriber subscriber, PersonalLinks.Personal personal) {
+        Locale locale = subscriber.locale() != null ? subscriber.locale() : defaultLocale;
+        return renderer.render(new DigestRequest(edition, articles, subscriber, locale, personal.links()));
     }
 }

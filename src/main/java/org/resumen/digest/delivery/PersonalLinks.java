@@ -14,14 +14,16 @@ final class PersonalLinks {
         this.tokens = tokens;
     }
 
-    String unsubscribeToken(long subscriberId) {
-        return tokens.issue(subscriberId, Tokens.Purpose.UNSUBSCRIBE);
+    /** The links of one subscriber, with the bare unsubscribe token the List-Unsubscribe mailto needs. */
+    record Personal(Links links, String unsubscribeToken) {
     }
 
-    Links forSubscriber(long subscriberId, LocalDate date) {
-        return new Links(
-                baseUrl + "/unsubscribe/" + unsubscribeToken(subscriberId),
+    /** Signs each token once: called once per message. */
+    Personal forSubscriber(long subscriberId, LocalDate date) {
+        String unsubscribe = tokens.issue(subscriberId, Tokens.Purpose.UNSUBSCRIBE);
+        return new Personal(new Links(
+                baseUrl + "/unsubscribe/" + unsubscribe,
                 baseUrl + "/editions/" + date + "/" + tokens.issue(subscriberId, Tokens.Purpose.WEB_VERSION),
-                baseUrl + "/preferences/" + tokens.issue(subscriberId, Tokens.Purpose.PREFERENCES));
+                baseUrl + "/preferences/" + tokens.issue(subscriberId, Tokens.Purpose.PREFERENCES)), unsubscribe);
     }
 }

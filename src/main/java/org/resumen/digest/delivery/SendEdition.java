@@ -19,8 +19,6 @@ import org.resumen.digest.render.DigestRenderer;
 import org.resumen.digest.render.RenderedDigest;
 import org.resumen.digest.subscriber.Emails;
 import org.resumen.digest.subscriber.Subscriber;
-import org.resumen.digest.subscriber.SubscriberFileReport;
-import org.resumen.digest.subscriber.SubscriberFiles;
 import org.resumen.digest.subscriber.SubscriberStore;
 import org.resumen.digest.subscriber.Tokens;
 import org.slf4j.Logger;
@@ -73,9 +71,7 @@ public final class SendEdition {
     public SendReport run(SendOptions options, Progress progress) {
         Instant started = clock.instant();
         stop.set(false);
-        renderer.validate();
-        List<String> problems = new ArrayList<>(syncSubscribers());
-        problems.addAll(ingest());
+        List<String> problems = prepare();
         LocalDate date = options.date() != null ? options.date() : editions.today();
         Edition planned = editions.plan(date);
         if (options.isTest()) {
@@ -96,9 +92,7 @@ public final class SendEdition {
      * topic) would get in the edition of {@code date}: the production renderer, nothing sent.
      */
     public RenderedDigest preview(LocalDate date, String email) {
-        renderer.validate();
-        syncSubscribers();
-        ingest();
+        prepare();
         Edition edition = editions.plan(date != null ? date : editions.today());
         Subscriber subscriber = email == null
                 ? new Subscriber(0, "preview@example.org", null, null, java.util.Set.of(), null, Subscriber.Status.ACTIVE)
@@ -144,15 +138,14 @@ public final class SendEdition {
                 elapsed(started));
     }
 
-    private List<String> syncSubscribers() {
-        SubscriberFileReport files = SubscriberFiles.readFolder(config.subscribers());
-        subscribers.syncFrom(files);
-        return files.problems();
-    }
-
-    private List<String> ingest() {
+    /**
+     * What every run does first: templates checked before any mail, subscriber files synced, every
+     * source pulled. Returns the file and source problems (they do not stop the run).
+     */
+    private List<String> prepare() {
+        renderer.validate();
+        List<String> problems = new ArrayList<>(subscribers.syncFolder(config.subscribers()).files().problems());
         IngestReport report = ingester.ingestAll();
-        List<String> problems = new ArrayList<>();
         report.outcomes().forEach(o -> problems.addAll(o.problems()));
         return problems;
     }

@@ -47,6 +47,16 @@ public final class SubscriberStore {
         return files.problems().isEmpty() ? sync(files.rows()) : merge(files.rows());
     }
 
+    /** What syncing a folder did: the files as read (problems included) and the changes made. */
+    public record FolderSync(SubscriberFileReport files, SyncReport changes) {
+    }
+
+    /** Reads every *.csv of {@code folder} and syncs from it (see {@link #syncFrom}). */
+    public FolderSync syncFolder(java.nio.file.Path folder) {
+        SubscriberFileReport files = SubscriberFiles.readFolder(folder);
+        return new FolderSync(files, syncFrom(files));
+    }
+
     /** Like {@link #sync} but never removes anyone: for importing one extra file. */
     public SyncReport merge(List<SubscriberRow> rows) {
         return inTransaction("import subscribers", connection ->
