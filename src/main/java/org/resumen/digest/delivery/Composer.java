@@ -11,6 +11,7 @@ import org.resumen.digest.edition.Topics;
 import org.resumen.digest.render.DigestRenderer;
 import org.resumen.digest.render.DigestRequest;
 import org.resumen.digest.render.RenderedDigest;
+import org.resumen.digest.render.SharedDigests;
 import org.resumen.digest.subscriber.Emails;
 import org.resumen.digest.subscriber.Subscriber;
 
@@ -35,25 +36,35 @@ final class Composer {
         return Topics.forSubscriber(edition.articles(), subscriber.topics());
     }
 
-    RenderedDigest render(Edition edition, Subscriber subscriber) {
-        return render(edition, articlesFor(edition, subscriber), subscriber, links.forSubscriber(subscriber.id(), edition.date()));
+    /**
+     * Where one send's digests are rendered: subscribers with the same articles, language and zone
+     * share a render. Take a new one for each send (or preview) of an edition.
+     */
+    SharedDigests newSend() {
+        return new SharedDigests(renderer);
+    }
+
+    RenderedDigest render(Edition edition, Subscriber subscriber, SharedDigests digests) {
+        return render(edition, articlesFor(edition, subscriber), subscriber,
+                links.forSubscriber(subscriber.id(), edition.date()), digests);
     }
 
     /** The message, or empty when the subscriber's topics leave nothing of a non-empty edition. */
-    Optional<MimeMessage> compose(Edition edition, Subscriber subscriber) {
+    Optional<MimeMessage> compose(Edition edition, Subscriber subscriber, SharedDigests digests) {
         List<Article> articles = articlesFor(edition, subscriber);
         if (!edition.isEmpty() && articles.isEmpty()) {
             return Optional.empty();
         }
         PersonalLinks.Personal personal = links.forSubscriber(subscriber.id(), edition.date());
-        RenderedDigest digest = render(edition, articles, subscriber, personal);
+        RenderedDigest digest = render(edition, articles, subscriber, personal, digests);
         Recipient to = new Recipient(MessageBuilder.recipientAddress(subscriber.email(), subscriber.name()),
                 Emails.mask(subscriber.email()));
         return Optional.of(builder.build(session, to, digest, personal.links().unsubscribe(), personal.unsubscribeToken()));
     }
 
-    private RenderedDigest render(Edition edition, List<Article> articles, Subscriber subscriber, PersonalLinks.Personal personal) {
+    private RenderedDigest render(Edition edition, List<Article> articles, Subscriber subscriber,
+            PersonalLinks.Personal personal, SharedDigests digests) {
         Locale locale = subscriber.locale() != null ? subscriber.locale() : defaultLocale;
-        return renderer.render(new DigestRequest(edition, articles, subscriber, locale, personal.links()));
+        return digests.render(new DigestRequest(edition, articles, subscriber, locale, personal.links()));
     }
 }

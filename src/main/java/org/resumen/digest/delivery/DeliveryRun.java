@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.resumen.digest.DigestException;
 import org.resumen.digest.edition.Edition;
+import org.resumen.digest.render.SharedDigests;
 import org.resumen.digest.subscriber.Emails;
 import org.resumen.digest.subscriber.Subscriber;
 import org.resumen.digest.subscriber.SubscriberStore;
@@ -32,6 +33,7 @@ final class DeliveryRun {
     private static final Logger log = LoggerFactory.getLogger(DeliveryRun.class);
 
     private final Composer composer;
+    private final SharedDigests digests;
     private final DeliveryLedger ledger;
     private final SubscriberStore subscribers;
     private final Supplier<MailConnection> connections;
@@ -54,6 +56,7 @@ final class DeliveryRun {
     DeliveryRun(Composer composer, DeliveryLedger ledger, SubscriberStore subscribers, Supplier<MailConnection> connections,
                 RetryPolicy retry, RateLimiter limiter, int threads, AtomicBoolean stop) {
         this.composer = composer;
+        this.digests = composer.newSend();
         this.ledger = ledger;
         this.subscribers = subscribers;
         this.connections = connections;
@@ -80,6 +83,7 @@ final class DeliveryRun {
             Thread.currentThread().interrupt();
         }
         progress.update(done(), sent.get(), failed.get() + rejected.get(), due.size());
+        log.info("edition {} rendered: {}", edition.date(), digests.stats());
     }
 
     private void work(Edition edition, Queue<DeliveryLedger.Due> queue, Progress progress, int total) {
@@ -110,7 +114,7 @@ final class DeliveryRun {
         }
         Optional<MimeMessage> message;
         try {
-            message = composer.compose(edition, subscriber.get());
+            message = composer.compose(edition, subscriber.get(), digests);
         } catch (DigestException e) {
             fail(due, who, "not sent: " + e.getMessage());
             return;

@@ -98,7 +98,7 @@ public final class SendEdition {
                 ? new Subscriber(0, "preview@example.org", null, null, java.util.Set.of(), null, Subscriber.Status.ACTIVE)
                 : subscribers.byEmail(email.trim().toLowerCase())
                         .orElseThrow(() -> new DeliveryException("no subscriber " + Emails.mask(email) + "; see: digest subscribers list"));
-        return composer.render(edition, subscriber);
+        return composer.render(edition, subscriber, composer.newSend());
     }
 
     private SendReport deliver(Edition edition, Progress progress, List<String> problems, Instant started) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.resumen.digest.edition.Edition;
+import org.resumen.digest.render.SharedDigests;
 import org.resumen.digest.subscriber.Emails;
 import org.resumen.digest.subscriber.Subscriber;
 import org.resumen.digest.subscriber.SubscriberStore;
@@ -42,7 +43,7 @@ final class TrialRuns {
         // An editor may test with an address that unsubscribed: the test shows what it would get.
         Subscriber recipient = new Subscriber(known.id(), known.email(), known.name(), known.locale(), known.topics(),
                 known.timezone(), Subscriber.Status.ACTIVE);
-        Optional<MimeMessage> message = composer.compose(edition, recipient);
+        Optional<MimeMessage> message = composer.compose(edition, recipient, composer.newSend());
         if (message.isEmpty()) {
             return SendReport.unrecorded(edition, 1, 0, 1, problems, List.of(),
                     "no article of this edition in the topics of " + who, elapsed(started));
@@ -64,12 +65,13 @@ final class TrialRuns {
         int rendered = 0;
         int skipped = 0;
         long largest = 0;
+        SharedDigests digests = composer.newSend();
         for (Subscriber subscriber : subscribers.active()) {
             if (!edition.isEmpty() && composer.articlesFor(edition, subscriber).isEmpty()) {
                 skipped++;
                 continue;
             }
-            largest = Math.max(largest, composer.render(edition, subscriber).html().getBytes(StandardCharsets.UTF_8).length);
+            largest = Math.max(largest, composer.render(edition, subscriber, digests).html().getBytes(StandardCharsets.UTF_8).length);
             rendered++;
         }
         return SendReport.unrecorded(edition, rendered + skipped, 0, skipped, problems, List.of(),

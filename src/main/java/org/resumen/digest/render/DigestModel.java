@@ -127,7 +127,7 @@ final class DigestModel {
         return articles.stream().limit(PREHEADER_HEADLINES).map(Article::title).collect(Collectors.joining(" · "));
     }
 
-    private static String subscriberName(Subscriber subscriber) {
+    static String subscriberName(Subscriber subscriber) {
         return subscriber == null ? null : blankToNull(subscriber.name());
     }
 

@@ -3,10 +3,12 @@ package org.resumen.digest.render;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.resumen.digest.config.NewsletterConfig;
+import org.resumen.digest.subscriber.Subscriber;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templateresolver.FileTemplateResolver;
@@ -50,12 +52,23 @@ public final class DigestRenderer {
 
     /** Renders one subscriber's digest; a template that fails throws {@link TemplateException}. */
     public RenderedDigest render(DigestRequest request) {
+        return finish(renderRaw(request));
+    }
+
+    /** The three templates' output as Thymeleaf wrote it, before {@link #finish} tidies it. */
+    RenderedDigest renderRaw(DigestRequest request) {
         Objects.requireNonNull(request, "request");
         Context context = DigestModel.context(withUsableLocale(request), newsletter);
-        String subject = SubjectLine.clean(process(SUBJECT, context));
-        String html = process(HTML, context);
-        String text = PlainText.tidy(process(TEXT, context));
-        return new RenderedDigest(subject, html, text);
+        return new RenderedDigest(process(SUBJECT, context), process(HTML, context), process(TEXT, context));
+    }
+
+    /** One header-safe subject line and a tidy plain text. */
+    static RenderedDigest finish(RenderedDigest raw) {
+        return new RenderedDigest(SubjectLine.clean(raw.subject()), raw.html(), PlainText.tidy(raw.text()));
+    }
+
+    ZoneId zoneOf(Subscriber subscriber) {
+        return DigestModel.zoneOf(subscriber, newsletter);
     }
 
     private String process(String template, Context context) {
@@ -67,7 +80,7 @@ public final class DigestRenderer {
     }
 
     // Thymeleaf cannot resolve messages for a locale without a language; fall back to the newsletter's.
-    private DigestRequest withUsableLocale(DigestRequest request) {
+    DigestRequest withUsableLocale(DigestRequest request) {
         if (request.locale() != null && !request.locale().getLanguage().isEmpty()) {
             return request;
         }

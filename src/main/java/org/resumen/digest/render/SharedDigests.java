@@ -1,0 +1,150 @@
+package org.resumen.digest.render;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.resumen.digest.article.Article;
+import org.resumen.digest.subscriber.Subscriber;
+import org.unbescape.html.HtmlEscape;
+
+/**
+ * Renders the digests of one send: subscribers who get the same articles in the same language and
+ * time zone share one Thymeleaf render, into which each one's name and links are filled in.
+ *
+ * <p>Templates are user-edited, so sharing is proved, not assumed: each group is rendered twice with
+ * two different stand-ins for the personal values (different lengths, every character different,
+ * the five characters HTML escapes, letters of both cases, a space). Only when swapping stand-in one
+ * for stand-in two in the first render gives exactly the second render do the templates use these
+ * values verbatim (escaped or not), and only then is the render shared. A template that transforms
+ * them (upper-cases the name, keeps the first word) fails the proof, and that group is rendered per
+ * subscriber, as is every subscriber whose name Thymeleaf would read as false ("no", "off").
+ * Thread-safe; keep one instance per send, as a group's render is only valid for that edition.
+ */
+public final class SharedDigests {
+    private static final Personal STAND_IN_ONE = new Personal("\uE000Ab &<>\"' Ñé\uE001",
+            new Links("\uE002https://a.invalid/u?x=1&y=<'\"> Q\uE003", "\uE004https://a.invalid/w?&<>\"' Q\uE005",
+                    "\uE006https://a.invalid/p?&<>\"' Q\uE007"));
+    private static final Personal STAND_IN_TWO = new Personal(
+            "\uE010Zyx Wvu Tsr Qpo Nml Kji Hgf Edc &<>\"' Baü Ççñ ÕÓÍ Mnb Vcx Zlk\uE011",
+            new Links("\uE012http://b.invalid/long/unsubscribe/path?k=9&z=<'\"> ZZZZZZZZZ Rrr\uE013",
+                    "\uE014http://b.invalid/long/web/version/path?k=9&<>\"' ZZZZZZZZZ Rrr\uE015",
+                    "\uE016http://b.invalid/long/preferences/path?k=9&<>\"' ZZZZZZZZZ Rrr\uE017"));
+    private static final List<String> FALSE_TO_THYMELEAF = List.of("false", "off", "no");
+
+    private final DigestRenderer renderer;
+    private final Map<Group, Shared> groups = new ConcurrentHashMap<>();
+    private final AtomicInteger groupRenders = new AtomicInteger();
+    private final AtomicInteger ownRenders = new AtomicInteger();
+
+    public SharedDigests(DigestRenderer renderer) {
+        this.renderer = Objects.requireNonNull(renderer, "renderer");
+    }
+
+    /** Exactly what {@link DigestRenderer#render} gives for this request, rendered once per group. */
+    public RenderedDigest render(DigestRequest request) {
+        DigestRequest usable = renderer.withUsableLocale(Objects.requireNonNull(request, "request"));
+        String name = DigestModel.subscriberName(usable.subscriber());
+        Personal own = new Personal(name, usable.links());
+        if (!shareable(own)) {
+            ownRenders.incrementAndGet();
+            return renderer.render(usable);
+        }
+        Shared shared = groups.computeIfAbsent(groupOf(usable, name != null), g -> prove(usable, name != null));
+        if (shared.raw() == null) {
+            ownRenders.incrementAndGet();
+            return renderer.render(usable);
+        }
+        RenderedDigest raw = shared.raw();
+        return DigestRenderer.finish(new RenderedDigest(fill(raw.subject(), STAND_IN_ONE, own),
+                fill(raw.html(), STAND_IN_ONE, own), fill(raw.text(), STAND_IN_ONE, own)));
+    }
+
+    /** How many Thymeleaf renders this send shared (two per group: the proof) and how many it did per subscriber. */
+    public String stats() {
+        return groups.size() + " shared group(s), " + groupRenders.get() + " group render(s), " + ownRenders.get()
+                + " own render(s)";
+    }
+
+    int ownRenders() {
+        return ownRenders.get();
+    }
+
+    int sharedGroups() {
+        return (int) groups.values().stream().filter(s -> s.raw() != null).count();
+    }
+
+    private Shared prove(DigestRequest request, boolean named) {
+        groupRenders.addAndGet(2);
+        RenderedDigest one = renderer.renderRaw(withPersonal(request, STAND_IN_ONE, named));
+        RenderedDigest two = renderer.renderRaw(withPersonal(request, STAND_IN_TWO, named));
+        boolean verbatim = fill(one.subject(), STAND_IN_ONE, STAND_IN_TWO).equals(two.subject())
+                && fill(one.html(), STAND_IN_ONE, STAND_IN_TWO).equals(two.html())
+                && fill(one.text(), STAND_IN_ONE, STAND_IN_TWO).equals(two.text());
+        return new Shared(verbatim ? one : null);
+    }
+
+    // Each value goes in where the stand-in stood, escaped where the stand-in was escaped (th:text,
+    // [[...]]) and as is where it was not ([(...)]).
+    private static String fill(String rendered, Personal from, Personal to) {
+        String out = rendered;
+        List<String> froms = from.values();
+        List<String> tos = to.values();
+        for (int i = 0; i < froms.size(); i++) {
+            if (froms.get(i) == null || tos.get(i) == null) {
+                continue;
+            }
+            out = out.replace(HtmlEscape.escapeHtml4Xml(froms.get(i)), HtmlEscape.escapeHtml4Xml(tos.get(i)))
+                    .replace(froms.get(i), tos.get(i));
+        }
+        return out;
+    }
+
+    private static DigestRequest withPersonal(DigestRequest request, Personal personal, boolean named) {
+        Subscriber s = request.subscriber();
+        Subscriber standIn = new Subscriber(0, "stand-in@example.invalid", named ? personal.name() : null,
+                request.locale(), s == null ? Set.of() : s.topics(), s == null ? null : s.timezone(),
+                Subscriber.Status.ACTIVE);
+        return new DigestRequest(request.edition(), request.articles(), standIn, request.locale(), personal.links());
+    }
+
+    // The stand-ins mark their ends with private-use characters; a real value holding one, or a
+    // name Thymeleaf evaluates as false in a condition, is rendered on its own.
+    private static boolean shareable(Personal own) {
+        if (own.links() == null) {
+            return false;
+        }
+        for (String value : own.values()) {
+            if (value != null && value.codePoints().anyMatch(c -> Character.getType(c) == Character.PRIVATE_USE)) {
+                return false;
+            }
+        }
+        return own.name() == null || !FALSE_TO_THYMELEAF.contains(own.name().toLowerCase(Locale.ROOT));
+    }
+
+    private Group groupOf(DigestRequest request, boolean named) {
+        return new Group(request.edition().date(), request.articles(),
+                request.locale(), renderer.zoneOf(request.subscriber()), named);
+    }
+
+    /** What a shared render depends on besides the personal values. */
+    private record Group(LocalDate date, List<Article> articles, Locale locale, ZoneId zone, boolean named) {
+    }
+
+    /** The group's render with {@link #STAND_IN_ONE} in it, or null when the proof failed. */
+    private record Shared(RenderedDigest raw) {
+    }
+
+    private record Personal(String name, Links links) {
+        List<String> values() {
+            return links == null ? Arrays.asList(name)
+                    : Arrays.asList(name, links.unsubscribe(), links.webVersion(), links.preferences());
+        }
+    }
+}
