@@ -3,6 +3,7 @@ package org.resumen.digest.render;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +37,7 @@ public final class SharedDigests {
             new Links("\uE012http://b.invalid/long/unsubscribe/path?k=9&z=<'\"> ZZZZZZZZZ Rrr\uE013",
                     "\uE014http://b.invalid/long/web/version/path?k=9&<>\"' ZZZZZZZZZ Rrr\uE015",
                     "\uE016http://b.invalid/long/preferences/path?k=9&<>\"' ZZZZZZZZZ Rrr\uE017"));
+    private static final Shared NOT_SHARED = new Shared(null);
     private static final List<String> FALSE_TO_THYMELEAF = List.of("false", "off", "no");
 
     private final DigestRenderer renderer;
@@ -52,23 +54,22 @@ public final class SharedDigests {
         DigestRequest usable = renderer.withUsableLocale(Objects.requireNonNull(request, "request"));
         String name = DigestModel.subscriberName(usable.subscriber());
         Personal own = new Personal(name, usable.links());
-        if (!shareable(own)) {
-            ownRenders.incrementAndGet();
-            return renderer.render(usable);
-        }
-        Shared shared = groups.computeIfAbsent(groupOf(usable, name != null), g -> prove(usable, name != null));
+        Shared shared = shareable(own)
+                ? groups.computeIfAbsent(groupOf(usable, name != null), g -> prove(usable, name != null))
+                : NOT_SHARED;
         if (shared.raw() == null) {
             ownRenders.incrementAndGet();
             return renderer.render(usable);
         }
-        RenderedDigest raw = shared.raw();
-        return DigestRenderer.finish(new RenderedDigest(fill(raw.subject(), STAND_IN_ONE, own),
-                fill(raw.html(), STAND_IN_ONE, own), fill(raw.text(), STAND_IN_ONE, own)));
+        return DigestRenderer.finish(swap(shared.raw(), STAND_IN_ONE, own));
     }
 
-    /** How many Thymeleaf renders this send shared (two per group: the proof) and how many it did per subscriber. */
+    /**
+     * How many groups shared a render, how many renders the groups took (two each: the proof) and
+     * how many subscribers were rendered on their own.
+     */
     public String stats() {
-        return groups.size() + " shared group(s), " + groupRenders.get() + " group render(s), " + ownRenders.get()
+        return sharedGroups() + " shared group(s), " + groupRenders.get() + " group render(s), " + ownRenders.get()
                 + " own render(s)";
     }
 
@@ -84,24 +85,34 @@ public final class SharedDigests {
         groupRenders.addAndGet(2);
         RenderedDigest one = renderer.renderRaw(withPersonal(request, STAND_IN_ONE, named));
         RenderedDigest two = renderer.renderRaw(withPersonal(request, STAND_IN_TWO, named));
-        boolean verbatim = fill(one.subject(), STAND_IN_ONE, STAND_IN_TWO).equals(two.subject())
-                && fill(one.html(), STAND_IN_ONE, STAND_IN_TWO).equals(two.html())
-                && fill(one.text(), STAND_IN_ONE, STAND_IN_TWO).equals(two.text());
-        return new Shared(verbatim ? one : null);
+        return new Shared(swap(one, STAND_IN_ONE, STAND_IN_TWO).equals(two) ? one : null);
+    }
+
+    private static RenderedDigest swap(RenderedDigest rendered, Personal from, Personal to) {
+        Map<String, String> swaps = swaps(from, to);
+        return new RenderedDigest(apply(rendered.subject(), swaps), apply(rendered.html(), swaps),
+                apply(rendered.text(), swaps));
     }
 
     // Each value goes in where the stand-in stood, escaped where the stand-in was escaped (th:text,
-    // [[...]]) and as is where it was not ([(...)]).
-    private static String fill(String rendered, Personal from, Personal to) {
-        String out = rendered;
+    // [[...]]) and as is where it was not ([(...)]); the escaped form is looked for first.
+    private static Map<String, String> swaps(Personal from, Personal to) {
+        Map<String, String> swaps = new LinkedHashMap<>();
         List<String> froms = from.values();
         List<String> tos = to.values();
         for (int i = 0; i < froms.size(); i++) {
-            if (froms.get(i) == null || tos.get(i) == null) {
-                continue;
+            if (froms.get(i) != null && tos.get(i) != null) {
+                swaps.put(HtmlEscape.escapeHtml4Xml(froms.get(i)), HtmlEscape.escapeHtml4Xml(tos.get(i)));
+                swaps.put(froms.get(i), tos.get(i));
             }
-            out = out.replace(HtmlEscape.escapeHtml4Xml(froms.get(i)), HtmlEscape.escapeHtml4Xml(tos.get(i)))
-                    .replace(froms.get(i), tos.get(i));
+        }
+        return swaps;
+    }
+
+    private static String apply(String rendered, Map<String, String> swaps) {
+        String out = rendered;
+        for (Map.Entry<String, String> swap : swaps.entrySet()) {
+            out = out.replace(swap.getKey(), swap.getValue());
         }
         return out;
     }
@@ -137,7 +148,7 @@ public final class SharedDigests {
     private record Group(LocalDate date, List<Article> articles, Locale locale, ZoneId zone, boolean named) {
     }
 
-    /** The group's render with {@link #STAND_IN_ONE} in it, or null when the proof failed. */
+    /** The group's render with {@link #STAND_IN_ONE} in it; null when it cannot be shared. */
     private record Shared(RenderedDigest raw) {
     }
 
