@@ -81,9 +81,8 @@ public final class App implements AutoCloseable {
     }
 
     private static Config withSmtp(Config c, EmbeddedSmtp smtp) {
-        return new Config(c.newsletter(), c.sources(), c.subscribers(), c.templates(),
-                new SmtpConfig(smtp.host(), smtp.port(), "", "", SmtpConfig.Tls.NONE, c.smtp().connections(), c.smtp().maxPerSecond()),
-                c.database(), c.secret(), c.origin());
+        return c.withSmtp(new SmtpConfig(smtp.host(), smtp.port(), "", "", SmtpConfig.Tls.NONE, c.smtp().connections(),
+                c.smtp().maxPerSecond(), c.smtp().helo()));
     }
 
     @Override

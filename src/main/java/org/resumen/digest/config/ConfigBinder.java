@@ -37,7 +37,13 @@ final class ConfigBinder {
                 value(Key.NEWSLETTER_SCHEDULE, ConfigBinder::cron),
                 value(Key.NEWSLETTER_BASE_URL, ConfigBinder::baseUrl),
                 value(Key.NEWSLETTER_MAX_ARTICLES, s -> intIn(s, 1, 500)),
-                value(Key.NEWSLETTER_MAX_AGE, ConfigBinder::duration));
+                value(Key.NEWSLETTER_MAX_AGE, ConfigBinder::duration),
+                value(Key.NEWSLETTER_SEND_DEADLINE, ConfigBinder::duration),
+                value(Key.NEWSLETTER_DELIVERY, ConfigBinder::delivery),
+                value(Key.NEWSLETTER_CLUSTER, ConfigBinder::bool),
+                value(Key.NEWSLETTER_IMAGES, ConfigBinder::bool),
+                value(Key.NEWSLETTER_SOURCE_GRACE, ConfigBinder::duration),
+                alerts());
         SmtpConfig smtp = new SmtpConfig(
                 value(Key.SMTP_HOST, ConfigBinder::singleLine),
                 value(Key.SMTP_PORT, s -> intIn(s, 1, 65535)),
@@ -45,13 +51,21 @@ final class ConfigBinder {
                 value(Key.SMTP_PASSWORD, s -> s),
                 value(Key.SMTP_TLS, ConfigBinder::tls),
                 value(Key.SMTP_CONNECTIONS, s -> intIn(s, 1, 64)),
-                value(Key.SMTP_MAX_PER_SECOND, ConfigBinder::rate));
+                value(Key.SMTP_MAX_PER_SECOND, ConfigBinder::rate),
+                value(Key.SMTP_HELO, ConfigBinder::heloName));
         DatabaseConfig database = new DatabaseConfig(
                 value(Key.DATABASE_URL, ConfigBinder::jdbcUrl),
                 value(Key.DATABASE_USERNAME, s -> s),
                 value(Key.DATABASE_PASSWORD, s -> s));
+        WebConfig web = new WebConfig(value(Key.WEB_PORT, s -> intIn(s, 0, 65535)), value(Key.WEB_BIND, ConfigBinder::singleLine));
+        DkimConfig dkim = new DkimConfig(value(Key.DKIM_DOMAIN, ConfigBinder::domain), value(Key.DKIM_SELECTOR, ConfigBinder::selector),
+                value(Key.DKIM_PRIVATE_KEY, s -> s));
+        BouncesConfig bounces = new BouncesConfig(value(Key.BOUNCES_ADDRESS, ConfigBinder::plainAddress),
+                new MailboxConfig(value(Key.BOUNCES_MAILBOX, ConfigBinder::mailbox), value(Key.BOUNCES_PASSWORD, s -> s)));
+        MailboxConfig unsubscribe = new MailboxConfig(value(Key.UNSUBSCRIBE_MAILBOX, ConfigBinder::mailbox),
+                value(Key.UNSUBSCRIBE_PASSWORD, s -> s));
         return new Config(newsletter, sources(), value(Key.SUBSCRIBERS, Path::of), value(Key.TEMPLATES, Path::of),
-                smtp, database, value(Key.SECRET, ConfigBinder::secret), origin);
+                smtp, database, value(Key.SECRET, ConfigBinder::secret), web, dkim, bounces, unsubscribe, origin);
     }
 
     private <T> T value(Key key, Function<String, T> parser) {
@@ -64,6 +78,33 @@ final class ConfigBinder {
             }
         }
         return parser.apply(key.defaultValue());
+    }
+
+    /** newsletter.alerts: a YAML list of addresses, or one comma-separated string (the environment). */
+    private List<String> alerts() {
+        ConfigLoader.RawValue given = raw.get(Key.NEWSLETTER_ALERTS);
+        if (given == null || given.node() == null || given.node().isNull()) {
+            return List.of();
+        }
+        List<String> texts = new java.util.ArrayList<>();
+        if (given.node().isArray()) {
+            given.node().forEach(n -> texts.add(n.asText()));
+        } else {
+            java.util.Arrays.stream(given.text().split(",")).forEach(texts::add);
+        }
+        List<String> addresses = new java.util.ArrayList<>();
+        for (String text : texts) {
+            String t = text.trim();
+            if (t.isEmpty() || "[]".equals(t)) {
+                continue;
+            }
+            try {
+                addresses.add(plainAddress(t));
+            } catch (IllegalArgumentException e) {
+                problems.add("config " + given.origin() + ": " + Key.NEWSLETTER_ALERTS.path() + " " + e.getMessage() + ", got \"" + t + "\"");
+            }
+        }
+        return addresses;
     }
 
     private List<SourceConfig> sources() {
@@ -185,6 +226,80 @@ final class ConfigBinder {
             // reported below
         }
         throw new IllegalArgumentException("must be a positive duration like 36h, 90m, 2d or PT36H");
+    }
+
+    private static NewsletterConfig.Delivery delivery(String s) {
+        return switch (s.toLowerCase()) {
+            case "edition" -> NewsletterConfig.Delivery.EDITION;
+            case "local" -> NewsletterConfig.Delivery.LOCAL;
+            default -> throw new IllegalArgumentException("must be edition or local");
+        };
+    }
+
+    private static boolean bool(String s) {
+        return switch (s.toLowerCase()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("must be true or false");
+        };
+    }
+
+    private static final java.util.regex.Pattern HOST_NAME =
+            java.util.regex.Pattern.compile("(?i)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
+
+    private static String heloName(String s) {
+        if (!s.isEmpty() && !HOST_NAME.matcher(s).matches()) {
+            throw new IllegalArgumentException("must be a host name like mail.example.org (or empty for the From domain)");
+        }
+        return s;
+    }
+
+    private static String domain(String s) {
+        if (!s.isEmpty() && !(HOST_NAME.matcher(s).matches() && s.contains("."))) {
+            throw new IllegalArgumentException("must be a domain like example.org (or empty for no signing)");
+        }
+        return s.toLowerCase();
+    }
+
+    private static String selector(String s) {
+        if (!s.isEmpty() && !HOST_NAME.matcher(s).matches()) {
+            throw new IllegalArgumentException("must be a DKIM selector of letters, digits, - and . like resumen2026");
+        }
+        return s;
+    }
+
+    /** A bare address like bounces@example.org (empty allowed). */
+    private static String plainAddress(String s) {
+        if (s.isEmpty()) {
+            return s;
+        }
+        singleLine(s);
+        try {
+            InternetAddress address = new InternetAddress(s, true);
+            String email = address.getAddress();
+            if (address.getPersonal() != null || !email.equals(s) || !email.substring(email.indexOf('@') + 1).contains(".")) {
+                throw new AddressException("not bare");
+            }
+            return s.toLowerCase();
+        } catch (AddressException e) {
+            throw new IllegalArgumentException("must be an address like bounces@example.org");
+        }
+    }
+
+    private static String mailbox(String s) {
+        if (s.isEmpty()) {
+            return s;
+        }
+        try {
+            URI uri = new URI(s);
+            if (!("imap".equals(uri.getScheme()) || "imaps".equals(uri.getScheme())) || uri.getHost() == null
+                    || uri.getUserInfo() == null) {
+                throw new IllegalArgumentException("bad");
+            }
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("must be an IMAP URL like imaps://user@host/INBOX (password in the environment)");
+        }
+        return s;
     }
 
     private static SmtpConfig.Tls tls(String s) {

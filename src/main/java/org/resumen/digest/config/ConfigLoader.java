@@ -123,7 +123,7 @@ public final class ConfigLoader {
 
     private static void readEnvironment(Map<String, String> environment, Map<Key, RawValue> raw, List<String> problems) {
         new java.util.TreeMap<>(environment).forEach((name, value) -> {
-            if (!name.startsWith("DIGEST_")) {
+            if (!name.startsWith("DIGEST_") || Key.COMMAND_VARIABLES.contains(name)) {
                 return;
             }
             var key = Key.byEnvironmentName(name);
@@ -136,6 +136,9 @@ public final class ConfigLoader {
     }
 
     private static JsonNode environmentNode(Key key, String value, String name, List<String> problems) {
+        if (key == Key.NEWSLETTER_ALERTS) {
+            return YAML.getNodeFactory().textNode(value);
+        }
         if (key != Key.SOURCES) {
             return YAML.getNodeFactory().textNode(value);
         }

@@ -65,9 +65,53 @@ class ConfigLoaderTest {
     void unknownKeysAreErrorsThatNameTheKey() throws IOException {
         Path file = yaml("newsletter:\n  nmae: X\nsmpt:\n  host: a\n");
         assertThat(ConfigLoader.load(file, Map.of()).problems()).containsExactly(
-                "config " + file + ": unknown key newsletter.nmae; expected one of newsletter.base-url, newsletter.from,"
-                        + " newsletter.locale, newsletter.max-age, newsletter.max-articles, newsletter.name, newsletter.schedule, newsletter.timezone",
-                "config " + file + ": unknown key smpt; expected one of database.*, newsletter.*, secret, smtp.*, sources, subscribers, templates");
+                "config " + file + ": unknown key newsletter.nmae; expected one of newsletter.alerts, newsletter.base-url,"
+                        + " newsletter.cluster, newsletter.delivery, newsletter.from, newsletter.images, newsletter.locale,"
+                        + " newsletter.max-age, newsletter.max-articles, newsletter.name, newsletter.schedule,"
+                        + " newsletter.send-deadline, newsletter.source-grace, newsletter.timezone",
+                "config " + file + ": unknown key smpt; expected one of bounces.*, database.*, dkim.*, newsletter.*, secret,"
+                        + " smtp.*, sources, subscribers, templates, unsubscribe.*, web.*");
+    }
+
+    @Test
+    void theSecondWaveKeysHaveTheirDefaultsAndAreValidated() throws IOException {
+        Config defaults = ConfigLoader.load(null, Map.of()).orThrow();
+        assertThat(defaults.newsletter().sendDeadline()).isEqualTo(Duration.ofHours(6));
+        assertThat(defaults.newsletter().delivery()).isEqualTo(NewsletterConfig.Delivery.EDITION);
+        assertThat(defaults.newsletter().cluster()).isTrue();
+        assertThat(defaults.newsletter().sourceGrace()).isEqualTo(Duration.ofMinutes(20));
+        assertThat(defaults.newsletter().alerts()).isEmpty();
+        assertThat(defaults.web().port()).isEqualTo(8080);
+        assertThat(defaults.web().bind()).isEqualTo("127.0.0.1");
+        assertThat(defaults.dkim().enabled()).isFalse();
+        assertThat(defaults.bounces().verp()).isFalse();
+
+        Path file = yaml("""
+                newsletter:
+                  delivery: local
+                  alerts: [editor@example.org, "Jefa@Example.org"]
+                web: { port: 0 }
+                bounces: { address: bounces@example.org, mailbox: "imaps://rebotes@mail.example.org/INBOX" }
+                """);
+        Config config = ConfigLoader.load(file, Map.of("DIGEST_BOUNCES_PASSWORD", "pw", "DIGEST_ADMIN_PASSWORD", "x")).orThrow();
+        assertThat(config.newsletter().delivery()).isEqualTo(NewsletterConfig.Delivery.LOCAL);
+        assertThat(config.newsletter().alerts()).containsExactly("editor@example.org", "jefa@example.org");
+        assertThat(config.web().enabled()).isFalse();
+        assertThat(config.bounces().mailbox().password()).isEqualTo("pw");
+        assertThat(ConfigLoader.load(null, Map.of("DIGEST_NEWSLETTER_ALERTS", "a@example.org, b@example.org")).orThrow()
+                .newsletter().alerts()).containsExactly("a@example.org", "b@example.org");
+
+        Path bad = yaml("""
+                newsletter: { delivery: later, cluster: "sí", alerts: [nadie] }
+                dkim: { domain: "no domain" }
+                bounces: { mailbox: "pop3://x@y/INBOX" }
+                """);
+        assertThat(ConfigLoader.load(bad, Map.of()).problems()).containsExactly(
+                "config " + bad + ": newsletter.delivery must be edition or local, got \"later\"",
+                "config " + bad + ": newsletter.cluster must be true or false, got \"sí\"",
+                "config " + bad + ": newsletter.alerts must be an address like bounces@example.org, got \"nadie\"",
+                "config " + bad + ": dkim.domain must be a domain like example.org (or empty for no signing), got \"no domain\"",
+                "config " + bad + ": bounces.mailbox must be an IMAP URL like imaps://user@host/INBOX (password in the environment), got \"pop3://x@y/INBOX\"");
     }
 
     @Test
