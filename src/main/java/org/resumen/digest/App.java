@@ -88,7 +88,6 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         if (embeddedSmtp != null) {
-            embeddedSmtp.flushToOutbox();
             embeddedSmtp.close();
         }
         database.close();

@@ -61,7 +61,7 @@ final class ServeCommand implements Callable<Integer> {
         app.close();
     }
 
-    /** Prints each edition's report as it finishes and writes embedded mail to the outbox. */
+    /** Prints each edition's report as it finishes. */
     private static final class Reporter extends JobListenerSupport {
         private final App app;
         private final PrintWriter out;
@@ -84,9 +84,6 @@ final class ServeCommand implements Callable<Integer> {
                 out.println("digest: edition failed: " + Scheduling.reason(failure).getMessage());
             } else if (context.getResult() instanceof SendReport report) {
                 new ReportPrinter(out).print(report);
-            }
-            if (app.embeddedSmtp != null) {
-                app.embeddedSmtp.flushToOutbox();
             }
             out.flush();
             runs.countDown();

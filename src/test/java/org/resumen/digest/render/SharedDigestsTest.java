@@ -88,7 +88,7 @@ class SharedDigestsTest {
     @Test
     void nameWrittenUnescapedIsFilledInUnescaped() throws IOException {
         copyOfTemplates(folder);
-        replace("digest.html", "<span th:text=\"${subscriberName} ? #{digest.greeting.named(${subscriberName})} : #{digest.greeting}\">",
+        replace("digest.html", "<span th:text=\"${!#strings.isEmpty(subscriberName)} ? #{digest.greeting.named(${subscriberName})} : #{digest.greeting}\">",
                 "<span th:utext=\"${subscriberName}\">");
         DigestRenderer renderer = new DigestRenderer(folder, newsletter());
         SharedDigests shared = new SharedDigests(renderer);
