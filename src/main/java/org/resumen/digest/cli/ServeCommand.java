@@ -12,6 +12,7 @@ import org.quartz.listeners.JobListenerSupport;
 import org.resumen.digest.App;
 import org.resumen.digest.delivery.SendReport;
 import org.resumen.digest.schedule.Scheduling;
+import org.resumen.digest.web.WebServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -38,20 +39,40 @@ final class ServeCommand implements Callable<Integer> {
         Scheduling.scheduleDaily(scheduler, app.config.newsletter());
         CountDownLatch runs = new CountDownLatch(exitAfter > 0 ? exitAfter : Integer.MAX_VALUE);
         scheduler.getListenerManager().addJobListener(new Reporter(app, out, runs));
-        Thread shutdown = new Thread(() -> stop(app, scheduler), "digest-shutdown");
+        WebServer web = startWeb(app, scheduler);
+        Thread shutdown = new Thread(() -> stop(app, scheduler, web), "digest-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
         scheduler.start();
         out.println("Scheduler started (" + app.config.newsletter().schedule() + ", " + app.config.newsletter().timezone()
                 + "); next edition at " + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
                 Scheduling.nextEdition(scheduler).atZone(app.config.newsletter().timezone())) + ". Stop with Ctrl-C or SIGTERM.");
+        if (web != null) {
+            out.println("Web pages at " + web.url() + "/ (links in mail use " + app.config.newsletter().baseUrl() + ")");
+        }
         out.flush();
         runs.await();
         Runtime.getRuntime().removeShutdownHook(shutdown);
-        stop(app, scheduler);
+        stop(app, scheduler, web);
         return DigestCommand.OK;
     }
 
-    private static void stop(App app, Scheduler scheduler) {
+    private static WebServer startWeb(App app, Scheduler scheduler) throws SchedulerException {
+        if (!app.config.web().enabled()) {
+            return null;
+        }
+        try {
+            return WebServer.start(app, app.config.web().bind(), app.config.web().port());
+        } catch (RuntimeException e) {
+            scheduler.shutdown(false);
+            app.close();
+            throw e;
+        }
+    }
+
+    private static void stop(App app, Scheduler scheduler, WebServer web) {
+        if (web != null) {
+            web.close();
+        }
         app.sendEdition.requestStop();
         try {
             scheduler.shutdown(true);
