@@ -2,6 +2,7 @@ package org.resumen.digest.article;
 
 import org.jsoup.Jsoup;
 import org.jsoup.safety.Safelist;
+import org.resumen.digest.Text;
 
 /** HTML from outside made safe (jsoup's basic safelist, links absolute) and turned into plain text. */
 final class Html {
@@ -15,12 +16,15 @@ final class Html {
         return Jsoup.clean(html == null ? "" : html, baseUri == null ? "" : baseUri, SAFE);
     }
 
-    /** The visible text of an HTML fragment: tags stripped, entities decoded, whitespace collapsed. */
+    /**
+     * The visible text of an HTML fragment: tags stripped, entities decoded, whitespace collapsed, and
+     * control characters and bidi overrides gone (also those written as {@code &#0;} or {@code &#x202E;}).
+     */
     static String toPlainText(String html) {
         if (html == null || html.isBlank()) {
             return "";
         }
-        return collapseWhitespace(Jsoup.parseBodyFragment(html).text());
+        return collapseWhitespace(Text.line(Jsoup.parseBodyFragment(html).text()));
     }
 
     /** The text shown to readers of sanitised HTML from outside. */

@@ -1,6 +1,7 @@
 package org.resumen.digest.article;
 
 import java.util.List;
+import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
@@ -33,7 +34,12 @@ final class MarkdownArticle {
         }
         FrontMatter frontMatter = FrontMatter.parse(String.join("\n", lines.subList(1, close)), 2);
         String markdown = String.join("\n", lines.subList(close + 1, lines.size()));
-        return new MarkdownArticle(frontMatter, HTML.render(MARKDOWN.parse(markdown)));
+        MarkdownLimits.check(markdown, close + 2);
+        Node body = MARKDOWN.parse(markdown);
+        if (MarkdownLimits.tooDeep(body)) {
+            throw MarkdownLimits.tooDeepProblem(0);
+        }
+        return new MarkdownArticle(frontMatter, HTML.render(body));
     }
 
     /** The name shown for the article: front-matter {@code source} when set, else the configured one. */
