@@ -2,8 +2,9 @@ package org.resumen.digest.cli;
 
 import java.io.PrintWriter;
 import java.time.format.DateTimeFormatter;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
 import org.quartz.Scheduler;
@@ -18,7 +19,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code digest serve}: runs the scheduler until stopped. SIGTERM (or Ctrl-C) lets the message in
- * flight finish, leaves the rest due for the next run, and shuts Quartz down cleanly.
+ * flight finish and be recorded, leaves the rest due, shuts Quartz and the database down cleanly,
+ * prints "stopped; N sent, M still due" and exits 0 (1 when deliveries were left due).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the scheduler: send each edition at newsletter.schedule, in newsletter.timezone, until stopped.")
@@ -37,16 +39,21 @@ final class ServeCommand implements Callable<Integer> {
                 app.sendEdition, app.editions, app.clock);
         Scheduling.scheduleDaily(scheduler, app.config.newsletter());
         CountDownLatch runs = new CountDownLatch(exitAfter > 0 ? exitAfter : Integer.MAX_VALUE);
-        scheduler.getListenerManager().addJobListener(new Reporter(app, out, runs));
-        Thread shutdown = new Thread(() -> stop(app, scheduler), "digest-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdown);
+        Reporter reporter = new Reporter(out, runs);
+        scheduler.getListenerManager().addJobListener(reporter);
+        SignalStop signal = SignalStop.install(() -> {
+            stop(app, scheduler);
+            out.println(ReportPrinter.stopped(reporter.sent.get(), reporter.stillDue.get()));
+            out.flush();
+            return reporter.stillDue.get() > 0 ? DigestCommand.FAILED : DigestCommand.OK;
+        });
         scheduler.start();
         out.println("Scheduler started (" + app.config.newsletter().schedule() + ", " + app.config.newsletter().timezone()
                 + "); next edition at " + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
                 Scheduling.nextEdition(scheduler).atZone(app.config.newsletter().timezone())) + ". Stop with Ctrl-C or SIGTERM.");
         out.flush();
         runs.await();
-        Runtime.getRuntime().removeShutdownHook(shutdown);
+        signal.remove();
         stop(app, scheduler);
         return DigestCommand.OK;
     }
@@ -54,6 +61,7 @@ final class ServeCommand implements Callable<Integer> {
     private static void stop(App app, Scheduler scheduler) {
         app.sendEdition.requestStop();
         try {
+            // Waits for a running send: it stops after the messages in flight, each recorded.
             scheduler.shutdown(true);
         } catch (SchedulerException e) {
             // Shutting down anyway; the ledger already holds every finished delivery.
@@ -61,14 +69,14 @@ final class ServeCommand implements Callable<Integer> {
         app.close();
     }
 
-    /** Prints each edition's report as it finishes. */
+    /** Prints each edition's report as it finishes, and counts what was sent and what a stop left due. */
     private static final class Reporter extends JobListenerSupport {
-        private final App app;
         private final PrintWriter out;
         private final CountDownLatch runs;
+        final AtomicInteger sent = new AtomicInteger();
+        final AtomicInteger stillDue = new AtomicInteger();
 
-        Reporter(App app, PrintWriter out, CountDownLatch runs) {
-            this.app = app;
+        Reporter(PrintWriter out, CountDownLatch runs) {
             this.out = out;
             this.runs = runs;
         }
@@ -84,6 +92,8 @@ final class ServeCommand implements Callable<Integer> {
                 out.println("digest: edition failed: " + Scheduling.reason(failure).getMessage());
             } else if (context.getResult() instanceof SendReport report) {
                 new ReportPrinter(out).print(report);
+                sent.addAndGet(report.sent());
+                stillDue.set(report.due() - report.sent() - report.rejected() - report.skipped());
             }
             out.flush();
             runs.countDown();
