@@ -138,7 +138,7 @@ class DemoEditionIT {
         Path config = config();
         Run test = digest("send", "--date", "2025-12-16", "--to", "editor@example.org", "--config", config.toString());
         assertThat(test.exit()).as(test.out()).isZero();
-        assertThat(test.out()).contains("Test send to e***@example.org (not recorded as a delivery of the edition).");
+        assertThat(test.out()).contains("Test send to editor@example.org (not recorded as a delivery of the edition).");
         assertThat(greenMail.getReceivedMessages()).hasSize(1);
         Run real = digest("send", "--date", "2025-12-16", "--config", config.toString());
         assertThat(real.out()).contains("5 due, 5 sent");
@@ -149,7 +149,7 @@ class DemoEditionIT {
         Path config = config();
         Run dry = digest("send", "--date", "2025-12-16", "--dry-run", "--config", config.toString());
         assertThat(dry.exit()).as(dry.out()).isZero();
-        assertThat(dry.out()).containsPattern("Dry run: 5 digests rendered \\(largest HTML \\d+ KB\\), nothing sent\\.");
+        assertThat(dry.out()).containsPattern("Dry run: 5 due, 5 digests rendered \\(largest HTML \\d+ KB\\); nothing sent\\.");
         assertThat(greenMail.getReceivedMessages()).isEmpty();
         assertThat(digest("send", "--date", "2025-12-16", "--config", config.toString()).out()).contains("5 due, 5 sent");
     }

@@ -20,7 +20,7 @@ import picocli.CommandLine.ParentCommand;
  * sources), reporting every problem with its file/line or key; sends nothing, writes nothing.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Validate config, templates, subscriber files and sources; send nothing. Exits non-zero on any problem.")
+        description = "Validate config, templates, subscriber files and sources; send nothing. Exits 2 on a configuration problem, 1 on any other problem.")
 final class CheckCommand implements Callable<Integer> {
     @ParentCommand
     DigestCommand parent;
@@ -38,7 +38,8 @@ final class CheckCommand implements Callable<Integer> {
         out.println(problems.isEmpty() ? "Everything checks out: config (" + config.origin() + "), templates, subscribers, "
                 + config.sources().size() + " sources." : problems.size() + " problem(s) found.");
         out.flush();
-        return problems.isEmpty() ? DigestCommand.OK : DigestCommand.FAILED;
+        // A configuration problem is one the user must fix before any command can run, as for send and serve.
+        return !loaded.problems().isEmpty() ? DigestCommand.USAGE : problems.isEmpty() ? DigestCommand.OK : DigestCommand.FAILED;
     }
 
     private static List<String> templates(Config config) {

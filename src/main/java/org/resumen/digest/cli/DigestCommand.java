@@ -3,8 +3,11 @@ package org.resumen.digest.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import org.resumen.digest.App;
 import org.resumen.digest.DigestException;
+import org.resumen.digest.RefusedException;
 import org.resumen.digest.config.Config;
 import org.resumen.digest.config.ConfigException;
 import org.resumen.digest.config.ConfigLoader;
@@ -52,14 +55,24 @@ public final class DigestCommand implements Runnable {
         CommandLine cli = new CommandLine(new DigestCommand(clock), new Factory(clock));
         cli.setOut(out);
         cli.setErr(err);
+        cli.registerConverter(LocalDate.class, DigestCommand::date);
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
             commandLine.getErr().println("digest: " + e.getMessage());
             if (!(e instanceof DigestException)) {
                 e.printStackTrace(commandLine.getErr());
             }
-            return e instanceof ConfigException ? USAGE : FAILED;
+            return e instanceof ConfigException || e instanceof RefusedException ? USAGE : FAILED;
         });
         return cli;
+    }
+
+    /** A --date value; picocli prints "Invalid value for option '--date': " and this message, then the usage. */
+    static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException("\"" + text + "\" is not a date; expected YYYY-MM-DD, like 2025-12-16");
+        }
     }
 
     Config config() {

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import org.resumen.digest.delivery.Progress;
 
 /**
- * The live progress line of a send: sent / failed / total and the rate. On a terminal it rewrites
+ * The live progress line of a send: sent / failed / rejected / total and the rate. On a terminal it rewrites
  * one line; otherwise it prints a line at most every five seconds.
  */
 final class ProgressLine implements Progress {
@@ -20,7 +20,13 @@ final class ProgressLine implements Progress {
     }
 
     @Override
-    public synchronized void update(int done, int sent, int failed, int total) {
+    public void update(int done, int sent, int failedOrRejected, int total) {
+        update(done, sent, failedOrRejected, 0, total);
+    }
+
+    /** Uses the summary's words: "failed" for what a later run retries, "rejected" for a 5xx refusal. */
+    @Override
+    public synchronized void update(int done, int sent, int failed, int rejected, int total) {
         long now = System.nanoTime();
         if (started == 0) {
             started = now;
@@ -32,7 +38,8 @@ final class ProgressLine implements Progress {
         lastPrinted = now;
         lastDone = done;
         double seconds = Math.max(1.0, (now - started) / 1e9);
-        String line = String.format("Sending: %d/%d done, %d sent, %d failed, %.1f msg/s", done, total, sent, failed, sent / seconds);
+        String line = String.format("Sending: %d/%d done, %d sent, %d failed, %d rejected, %.1f msg/s", done, total, sent, failed,
+                rejected, sent / seconds);
         if (terminal) {
             out.print("\r" + line);
         } else {

@@ -12,6 +12,12 @@ final class ReportPrinter {
         this.out = out;
     }
 
+    /** The closing line of a send or serve stopped by SIGTERM or Ctrl-C. */
+    static String stopped(int sent, int stillDue) {
+        return "stopped; " + sent + " sent, " + stillDue + " still due"
+                + (stillDue > 0 ? " (the next digest send of that date sends them)" : "");
+    }
+
     void print(SendReport report) {
         report.problems().forEach(p -> out.println("problem: " + p));
         out.printf("Edition %s: %d articles. This run: %d due, %d sent, %d failed, %d rejected, %d skipped (%.1f s).%n",
@@ -20,7 +26,7 @@ final class ReportPrinter {
         if (report.sentBefore() > 0 && report.due() > 0) {
             out.printf("Already sent by earlier runs: %d.%n", report.sentBefore());
         }
-        report.failures().stream().limit(MAX_FAILURE_LINES).forEach(f -> out.println("failed: " + f));
+        report.failures().stream().limit(MAX_FAILURE_LINES).forEach(f -> out.println("not sent: " + f));
         if (report.failures().size() > MAX_FAILURE_LINES) {
             out.printf("… and %d more failures (every one is recorded with its reason in the deliveries table).%n",
                     report.failures().size() - MAX_FAILURE_LINES);

@@ -2,8 +2,9 @@ package org.resumen.digest.cli;
 
 import java.io.PrintWriter;
 import java.time.format.DateTimeFormatter;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
 import org.quartz.Scheduler;
@@ -19,7 +20,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code digest serve}: runs the scheduler until stopped. SIGTERM (or Ctrl-C) lets the message in
- * flight finish, leaves the rest due for the next run, and shuts Quartz down cleanly.
+ * flight finish and be recorded, leaves the rest due, shuts Quartz and the database down cleanly,
+ * prints "stopped; N sent, M still due" and exits 0: rows left due are sent by the next start.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the scheduler: send each edition at newsletter.schedule, in newsletter.timezone, until stopped.")
@@ -38,10 +40,16 @@ final class ServeCommand implements Callable<Integer> {
                 app.sendEdition, app.editions, app.clock);
         Scheduling.scheduleDaily(scheduler, app.config.newsletter());
         CountDownLatch runs = new CountDownLatch(exitAfter > 0 ? exitAfter : Integer.MAX_VALUE);
-        scheduler.getListenerManager().addJobListener(new Reporter(app, out, runs));
+        Reporter reporter = new Reporter(out, runs);
+        scheduler.getListenerManager().addJobListener(reporter);
         WebServer web = startWeb(app, scheduler);
-        Thread shutdown = new Thread(() -> stop(app, scheduler, web), "digest-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdown);
+        SignalStop signal = SignalStop.install(() -> {
+            stop(app, scheduler, web);
+            out.println(ReportPrinter.stopped(reporter.sent.get(), reporter.stillDue.get()));
+            out.flush();
+            // Stopping is how serve ends: 0, as a service manager expects; rows left due wait for the next start.
+            return DigestCommand.OK;
+        });
         scheduler.start();
         out.println("Scheduler started (" + app.config.newsletter().schedule() + ", " + app.config.newsletter().timezone()
                 + "); next edition at " + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
@@ -51,7 +59,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         out.flush();
         runs.await();
-        Runtime.getRuntime().removeShutdownHook(shutdown);
+        signal.remove();
         stop(app, scheduler, web);
         return DigestCommand.OK;
     }
@@ -75,6 +83,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         app.sendEdition.requestStop();
         try {
+            // Waits for a running send: it stops after the messages in flight, each recorded.
             scheduler.shutdown(true);
         } catch (SchedulerException e) {
             // Shutting down anyway; the ledger already holds every finished delivery.
@@ -82,14 +91,14 @@ final class ServeCommand implements Callable<Integer> {
         app.close();
     }
 
-    /** Prints each edition's report as it finishes. */
+    /** Prints each edition's report as it finishes, and counts what was sent and what a stop left due. */
     private static final class Reporter extends JobListenerSupport {
-        private final App app;
         private final PrintWriter out;
         private final CountDownLatch runs;
+        final AtomicInteger sent = new AtomicInteger();
+        final AtomicInteger stillDue = new AtomicInteger();
 
-        Reporter(App app, PrintWriter out, CountDownLatch runs) {
-            this.app = app;
+        Reporter(PrintWriter out, CountDownLatch runs) {
             this.out = out;
             this.runs = runs;
         }
@@ -105,6 +114,8 @@ final class ServeCommand implements Callable<Integer> {
                 out.println("digest: edition failed: " + Scheduling.reason(failure).getMessage());
             } else if (context.getResult() instanceof SendReport report) {
                 new ReportPrinter(out).print(report);
+                sent.addAndGet(report.sent());
+                stillDue.set(report.due() - report.sent() - report.rejected() - report.skipped());
             }
             out.flush();
             runs.countDown();

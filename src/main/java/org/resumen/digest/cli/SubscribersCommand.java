@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.resumen.digest.App;
 import org.resumen.digest.subscriber.Subscriber;
@@ -61,10 +62,15 @@ final class SubscribersCommand implements Runnable {
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
-            description = "Copy a CSV file (email,name,locale,topics) into the subscribers folder and add its subscribers.")
+            description = {"Copy a CSV file (email,name,locale,topics) into the subscribers folder and add its subscribers.",
+                    "A file of the same name already there is never replaced: the new one is saved as NAME-2.csv (-3, …).",
+                    "A file with no valid row is not copied. The summary names anyone the folder no longer lists (removed)."})
     static final class ImportCommand implements Callable<Integer> {
         @ParentCommand
         SubscribersCommand parent;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
 
         @Parameters(paramLabel = "FILE", description = "CSV file with the header email,name,locale,topics")
         Path file;
@@ -72,19 +78,58 @@ final class SubscribersCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             PrintWriter out = parent.spec.commandLine().getOut();
+            if (!Files.isRegularFile(file)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "FILE: \"" + file + "\" not found; expected a CSV file with the header email,name,locale,topics");
+            }
             SubscriberFileReport checked = SubscriberFiles.readFile(file);
+            if (checked.rows().isEmpty()) {
+                checked.problems().forEach(p -> out.println("problem: " + p));
+                out.println("Not imported: " + file + " has no valid row; nothing was copied to the subscribers folder.");
+                out.flush();
+                return DigestCommand.FAILED;
+            }
             try (App app = parent.parent.open()) {
-                Path target = app.config.subscribers().resolve(file.getFileName());
-                if (!Files.exists(target) || !Files.isSameFile(target, file)) {
-                    Files.createDirectories(app.config.subscribers());
-                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-                }
+                Path folder = app.config.subscribers();
+                Placed placed = place(file, folder);
+                Set<String> before = activeEmails(app);
                 SyncReport report = sync(app, out);
-                out.printf("Imported %s as %s: %d rows read, %d bad; %d added, %d updated.%n", file, target,
-                        checked.rows().size(), checked.problems().size(), report.added(), report.updated());
+                Set<String> removed = new TreeSet<>(before);
+                removed.removeAll(activeEmails(app));
+                out.println(placed.how());
+                out.printf("%d rows read, %d bad; %d added, %d updated, %d removed.%n", checked.rows().size(),
+                        checked.problems().size(), report.added(), report.updated(), removed.size());
+                if (!removed.isEmpty()) {
+                    out.println("Removed (listed in no file of " + folder + " any more): " + String.join(", ", removed));
+                }
                 out.flush();
                 return checked.problems().isEmpty() ? DigestCommand.OK : DigestCommand.FAILED;
             }
+        }
+
+        private record Placed(Path target, String how) {
+        }
+
+        private static Placed place(Path file, Path folder) throws IOException {
+            Path same = folder.resolve(file.getFileName());
+            if (Files.exists(same) && Files.isSameFile(same, file)) {
+                return new Placed(same, file + " is already in the subscribers folder; nothing copied.");
+            }
+            if (Files.exists(same) && Files.mismatch(same, file) == -1) {
+                return new Placed(same, "An identical " + same + " is already there; nothing copied.");
+            }
+            Files.createDirectories(folder);
+            Path target = SubscriberFiles.freeName(folder, file.getFileName().toString());
+            Files.copy(file, target);
+            String how = "Imported " + file + " as " + target;
+            return new Placed(target, target.getFileName().equals(file.getFileName()) ? how + "."
+                    : how + " (" + same + " is already there and was kept; merge the two by hand if one should replace the other).");
+        }
+
+        private static Set<String> activeEmails(App app) {
+            Set<String> emails = new TreeSet<>();
+            app.subscribers.active().forEach(s -> emails.add(s.email()));
+            return emails;
         }
     }
 
@@ -102,9 +147,9 @@ final class SubscribersCommand implements Runnable {
             try (App app = parent.parent.open()) {
                 sync(app, out);
                 if (app.subscribers.byEmail(email.trim().toLowerCase()).isEmpty()) {
-                    out.println("No subscriber " + email + ".");
+                    out.println("No subscriber " + email + "; see: digest subscribers list");
                     out.flush();
-                    return DigestCommand.FAILED;
+                    return DigestCommand.USAGE;
                 }
                 boolean changed = app.subscribers.unsubscribe(email.trim().toLowerCase());
                 out.println(changed ? "Unsubscribed " + email + "." : email + " was already unsubscribed.");

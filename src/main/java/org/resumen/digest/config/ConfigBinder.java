@@ -74,10 +74,27 @@ final class ConfigBinder {
             try {
                 return parser.apply(given.text().trim());
             } catch (IllegalArgumentException | DateTimeException e) {
-                problems.add("config " + given.origin() + ": " + key.path() + " " + e.getMessage() + ", got \"" + given.text() + "\"");
+                problems.add("config " + given.origin() + ": " + key.path() + " " + e.getMessage() + ", got " + shown(key, given.text()));
             }
         }
         return parser.apply(key.defaultValue());
+    }
+
+    /** Keys whose values are never repeated in a message: a config error must not put a secret on screen or in a log. */
+    private static final java.util.Set<Key> SECRETS = java.util.EnumSet.of(Key.SECRET, Key.SMTP_PASSWORD, Key.DATABASE_PASSWORD,
+            Key.BOUNCES_PASSWORD, Key.UNSUBSCRIBE_PASSWORD, Key.DKIM_PRIVATE_KEY);
+    private static final java.util.regex.Pattern URL_PASSWORD =
+            java.util.regex.Pattern.compile("(?i)(password=)[^&;]*|(//[^/@:]*:)[^/@]*(?=@)");
+
+    /** The value as the user typed it, in quotes; a secret only by its length, a URL with its password blanked. */
+    static String shown(Key key, String text) {
+        if (SECRETS.contains(key)) {
+            return text.length() + " characters (not shown: it is a secret)";
+        }
+        if (key == Key.DATABASE_URL) {
+            return "\"" + URL_PASSWORD.matcher(text).replaceAll(m -> (m.group(1) != null ? m.group(1) : m.group(2)) + "***") + "\"";
+        }
+        return "\"" + text + "\"";
     }
 
     /** newsletter.alerts: a YAML list of addresses, or one comma-separated string (the environment). */
@@ -160,11 +177,39 @@ final class ConfigBinder {
         return locale;
     }
 
-    private static String cron(String s) {
-        if (!CronExpression.isValidExpression(s)) {
-            throw new IllegalArgumentException("must be a Quartz cron expression (seconds minutes hours day-of-month month day-of-week), like \"0 0 7 * * ?\"");
+    /**
+     * Quartz cron: 6 or 7 fields, seconds first, and {@code ?} in day-of-month or day-of-week. A
+     * 5-field Unix cron is refused with the Quartz spelling of the same schedule.
+     */
+    static String cron(String s) {
+        String[] fields = s.isBlank() ? new String[0] : s.trim().split("\\s+");
+        String form = "must be a Quartz cron expression of 6 or 7 fields, seconds first (seconds minutes hours"
+                + " day-of-month month day-of-week [year]) with ? in day-of-month or day-of-week";
+        if (fields.length == 5) {
+            throw new IllegalArgumentException(form + "; this has 5 fields (Unix cron), the same schedule in Quartz is \""
+                    + quartzOf(fields) + "\"");
+        }
+        if (fields.length < 6 || fields.length > 7) {
+            throw new IllegalArgumentException(form + ", like \"0 0 7 * * ?\" (07:00 every day); this has " + fields.length + " field(s)");
+        }
+        try {
+            new CronExpression(s);
+        } catch (java.text.ParseException e) {
+            throw new IllegalArgumentException(form + ", like \"0 0 7 * * ?\" (07:00 every day); Quartz says: " + e.getMessage());
         }
         return s;
+    }
+
+    // "m h dom mon dow" -> "0 m h dom mon dow", with ? where Quartz needs it (dom when a weekday is given, else dow).
+    private static String quartzOf(String[] unix) {
+        String dom = unix[2];
+        String dow = unix[4];
+        if ("*".equals(dow)) {
+            dow = "?";
+        } else if ("*".equals(dom)) {
+            dom = "?";
+        }
+        return "0 " + unix[0] + " " + unix[1] + " " + dom + " " + unix[3] + " " + dow;
     }
 
     private static String baseUrl(String s) {
@@ -238,8 +283,8 @@ final class ConfigBinder {
 
     private static boolean bool(String s) {
         return switch (s.toLowerCase()) {
-            case "true" -> true;
-            case "false" -> false;
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
             default -> throw new IllegalArgumentException("must be true or false");
         };
     }

@@ -21,7 +21,10 @@ import java.util.TreeSet;
  */
 public final class ConfigLoader {
     public static final String DEFAULT_FILE = "digest.yml";
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    // yes/no/on/off stay the words the user typed (YAML 1.1 would make them booleans), so that a
+    // message can quote them: "smtp.tls must be none, starttls or ssl, got "yes"".
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(com.fasterxml.jackson.dataformat.yaml.YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS).build());
 
     private ConfigLoader() {
     }
@@ -69,7 +72,7 @@ public final class ConfigLoader {
         try {
             root = YAML.readTree(Files.readString(file));
         } catch (JsonProcessingException e) {
-            problems.add("config " + file + " line " + e.getLocation().getLineNr() + ": not valid YAML: " + e.getOriginalMessage());
+            problems.add("config " + file + " line " + e.getLocation().getLineNr() + ": not valid YAML: " + yamlProblem(e));
             return;
         } catch (IOException e) {
             problems.add("config " + file + ": cannot read: " + e.getMessage());
@@ -83,6 +86,20 @@ public final class ConfigLoader {
             return;
         }
         flatten("", root, file.toString(), raw, problems);
+    }
+
+    // SnakeYAML's own message quotes the offending line, which may hold a secret or a password:
+    // only its description of the problem is repeated.
+    private static String yamlProblem(JsonProcessingException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked) {
+                String context = marked.getContext() == null ? "" : marked.getContext() + ", ";
+                int column = marked.getProblemMark() == null ? 0 : marked.getProblemMark().getColumn() + 1;
+                return context + marked.getProblem() + (column > 0 ? " (column " + column + ")" : "");
+            }
+        }
+        String message = e.getOriginalMessage();
+        return message == null ? "unreadable" : message.lines().findFirst().orElse("unreadable");
     }
 
     private static void flatten(String prefix, JsonNode node, String origin, Map<Key, RawValue> raw, List<String> problems) {

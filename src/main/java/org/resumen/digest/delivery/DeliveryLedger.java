@@ -93,6 +93,23 @@ public final class DeliveryLedger {
         update(deliveryId, SKIPPED, 0, reason, null);
     }
 
+    /** Subscribers whose delivery of the edition a run would not send again: every row {@link #due} leaves out. */
+    java.util.Set<Long> settledSubscribers(long editionId) {
+        String sql = "select subscriber_id from deliveries where edition_id = ? and status not in ('pending', 'failed')";
+        java.util.Set<Long> settled = new java.util.HashSet<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, editionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    settled.add(rs.getLong(1));
+                }
+            }
+            return settled;
+        } catch (SQLException e) {
+            throw failure("read the deliveries of edition " + editionId, e);
+        }
+    }
+
     /** Rows of the edition by status ("sent" → 3, "failed" → 1, …). */
     public Map<String, Integer> counts(long editionId) {
         String sql = "select status, count(*) from deliveries where edition_id = ? group by status";

@@ -14,8 +14,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.resumen.digest.DigestException;
 import org.resumen.digest.edition.Edition;
 import org.resumen.digest.render.SharedDigests;
@@ -79,13 +77,13 @@ final class DeliveryRun {
         pool.shutdown();
         try {
             while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
-                progress.update(done(), sent.get(), failed.get() + rejected.get(), due.size());
+                progress.update(done(), sent.get(), failed.get(), rejected.get(), due.size());
             }
         } catch (InterruptedException e) {
             stop.set(true);
             Thread.currentThread().interrupt();
         }
-        progress.update(done(), sent.get(), failed.get() + rejected.get(), due.size());
+        progress.update(done(), sent.get(), failed.get(), rejected.get(), due.size());
         log.info("edition {} rendered: {}", edition.date(), digests.stats());
         double seconds = (System.nanoTime() - started) / 1e9;
         throughput.info(String.format(java.util.Locale.ROOT, "delivered %d messages in %.2f s (%.1f msg/s)",
@@ -97,7 +95,7 @@ final class DeliveryRun {
             DeliveryLedger.Due next;
             while (!stop.get() && (next = queue.poll()) != null) {
                 deliverOne(edition, next, connection);
-                progress.update(done(), sent.get(), failed.get() + rejected.get(), total);
+                progress.update(done(), sent.get(), failed.get(), rejected.get(), total);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -114,15 +112,17 @@ final class DeliveryRun {
             return;
         }
         String who = Emails.mask(subscriber.get().email());
+        // The report is read on the operator's terminal, which shows addresses in full; the log keeps them masked.
+        String email = subscriber.get().email();
         if (abortReason.get() != null) {
-            fail(due, who, "not attempted: " + abortReason.get());
+            fail(due, email, "not attempted: " + abortReason.get());
             return;
         }
         Optional<MimeMessage> message;
         try {
             message = composer.compose(edition, subscriber.get(), digests);
         } catch (DigestException e) {
-            fail(due, who, "not sent: " + e.getMessage());
+            fail(due, email, "not sent: " + e.getMessage());
             return;
         }
         if (message.isEmpty()) {
@@ -140,10 +140,10 @@ final class DeliveryRun {
             connectionFailuresInARow.set(0);
         } else if (outcome instanceof Outcome.Rejected r) {
             rejected.incrementAndGet();
-            failures.add(who + ": rejected: " + masked(r.reply(), email, who));
+            failures.add(email + ": rejected: " + r.reply());
         } else if (outcome instanceof Outcome.Failed f) {
             failed.incrementAndGet();
-            failures.add(who + ": failed after " + f.attempts() + " attempts: " + masked(f.reply(), email, who));
+            failures.add(email + ": failed after " + f.attempts() + " attempts: " + f.reply());
             if (f.serverWide() && connectionFailuresInARow.incrementAndGet() >= retry.maxConnectionFailuresInARow()) {
                 abortReason.compareAndSet(null, retry.maxConnectionFailuresInARow()
                         + " server failures in a row (no connection or sender refused), last: " + f.reply());
@@ -152,22 +152,15 @@ final class DeliveryRun {
         log.info("delivery {} to {}: {}", due.id(), who, outcome.getClass().getSimpleName().toLowerCase());
     }
 
-    // Servers often echo the recipient in a refusal ("550 5.1.1 <ana@example.org>: …"); the report
-    // shows addresses masked, the ledger keeps the reply as it came.
-    private static String masked(String reply, String email, String who) {
-        return reply == null ? null : Pattern.compile(Pattern.quote(email), Pattern.CASE_INSENSITIVE).matcher(reply)
-                .replaceAll(Matcher.quoteReplacement(who));
-    }
-
     private void skip(DeliveryLedger.Due due, String reason) {
         ledger.recordSkipped(due.id(), reason);
         skipped.incrementAndGet();
     }
 
-    private void fail(DeliveryLedger.Due due, String who, String reason) {
+    private void fail(DeliveryLedger.Due due, String email, String reason) {
         ledger.recordFailure(due.id(), reason);
         failed.incrementAndGet();
-        failures.add(who + ": " + reason);
+        failures.add(email + ": " + reason);
     }
 
     private int done() {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import org.resumen.digest.RefusedException;
 import org.resumen.digest.article.IngestReport;
 import org.resumen.digest.article.Ingester;
 import org.resumen.digest.config.Config;
@@ -17,7 +18,6 @@ import org.resumen.digest.edition.Edition;
 import org.resumen.digest.edition.Editions;
 import org.resumen.digest.render.DigestRenderer;
 import org.resumen.digest.render.RenderedDigest;
-import org.resumen.digest.subscriber.Emails;
 import org.resumen.digest.subscriber.Subscriber;
 import org.resumen.digest.subscriber.SubscriberStore;
 import org.resumen.digest.subscriber.Tokens;
@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SendEdition {
     private static final Logger log = LoggerFactory.getLogger(SendEdition.class);
+    private static final java.time.format.DateTimeFormatter MINUTES = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final Config config;
     private final DigestRenderer renderer;
@@ -68,23 +69,68 @@ public final class SendEdition {
         stop.set(true);
     }
 
+    /**
+     * Sends (or, with {@code dryRun}, reports what a send would do now). Refused with a
+     * {@link RefusedException} before anything is done: a date after today unless forced, and a
+     * forced send of an empty edition before its scheduled cutoff, which would freeze the day's
+     * edition empty and leave the schedule nothing to send.
+     */
     public SendReport run(SendOptions options, Progress progress) {
         Instant started = clock.instant();
         stop.set(false);
-        List<String> problems = prepare();
         LocalDate date = options.date() != null ? options.date() : editions.today();
+        refuseFutureDate(date, options);
+        List<String> problems = prepare();
         Edition planned = editions.plan(date);
         if (options.isTest()) {
             return trials.testSend(planned, options.testAddress(), problems, started);
         }
-        if (options.dryRun()) {
-            return trials.dryRun(planned, problems, started);
+        boolean unopenedAndEmpty = planned.id() == 0 && planned.isEmpty();
+        if (unopenedAndEmpty && options.force()) {
+            refuseEarlyEmptySend(planned);
         }
-        if (planned.id() == 0 && planned.isEmpty() && !options.force()) {
-            return empty(planned, problems, started);
+        if (unopenedAndEmpty && !options.force()) {
+            return empty(planned, problems, started, options.dryRun());
+        }
+        if (options.dryRun()) {
+            return dryRun(planned, problems, started);
         }
         Edition edition = planned.id() != 0 ? planned : editions.open(date);
         return deliver(edition, progress, problems, started);
+    }
+
+    private void refuseFutureDate(LocalDate date, SendOptions options) {
+        LocalDate today = editions.today();
+        if (date.isAfter(today) && !options.force()) {
+            throw new RefusedException("the edition of " + date + " is in the future (today is " + today + " in "
+                    + config.newsletter().timezone() + "); sent now it would carry today's articles under that date."
+                    + " Nothing sent. Use --force to send it anyway");
+        }
+    }
+
+    // The cutoff of an edition opened by hand before the schedule is the moment of that send: forced
+    // while empty, the day's edition would be frozen with no article and the scheduled run would
+    // find it already sent, leaving the articles of the rest of the morning to the next day.
+    private void refuseEarlyEmptySend(Edition planned) {
+        Instant scheduled = editions.scheduledCutoff(planned.date());
+        if (clock.instant().isBefore(scheduled)) {
+            throw new RefusedException("the edition of " + planned.date() + " has no article yet and the schedule closes it at "
+                    + inZone(scheduled) + "; a forced send now would freeze it empty and the scheduled run would find it"
+                    + " already sent. Nothing sent. Send it with --force after " + inZone(scheduled)
+                    + ", or see it with digest preview or send --to EMAIL");
+        }
+    }
+
+    /** What a real send would do now, without sending or recording: who is still due, and their digests rendered. */
+    private SendReport dryRun(Edition edition, List<String> problems, Instant started) {
+        java.util.Set<Long> settled = edition.id() == 0 ? java.util.Set.of() : ledger.settledSubscribers(edition.id());
+        List<Subscriber> due = subscribers.active().stream().filter(s -> !settled.contains(s.id())).toList();
+        if (due.isEmpty() && edition.id() != 0) {
+            int sent = ledger.counts(edition.id()).getOrDefault(DeliveryLedger.SENT, 0);
+            return SendReport.unrecorded(edition, 0, 0, 0, problems, List.of(),
+                    "dry run: 0 due; " + alreadyDone(edition, sent) + ", a real send would send nothing", elapsed(started));
+        }
+        return trials.dryRun(edition, due, settled.size(), problems, started);
     }
 
     /**
@@ -97,7 +143,8 @@ public final class SendEdition {
         Subscriber subscriber = email == null
                 ? new Subscriber(0, "preview@example.org", null, null, java.util.Set.of(), null, Subscriber.Status.ACTIVE)
                 : subscribers.byEmail(email.trim().toLowerCase())
-                        .orElseThrow(() -> new DeliveryException("no subscriber " + Emails.mask(email) + "; see: digest subscribers list"));
+                        .orElseThrow(() -> new RefusedException("no subscriber \"" + email + "\" (the address is looked up"
+                                + " as typed, case aside); see: digest subscribers list"));
         return composer.render(edition, subscriber, composer.newSend());
     }
 
@@ -132,10 +179,20 @@ public final class SendEdition {
                 + skipped + " skipped, not retried); nothing new to send";
     }
 
-    private SendReport empty(Edition edition, List<String> problems, Instant started) {
-        return SendReport.unrecorded(edition, 0, 0, 0, problems, List.of(), "no new articles for the edition of " + edition.date()
-                + " (window " + edition.windowStart() + " to " + edition.cutoff() + "); nothing sent (use --force to send anyway)",
-                elapsed(started));
+    private SendReport empty(Edition edition, List<String> problems, Instant started, boolean dryRun) {
+        String window = "window " + inZone(edition.windowStart()) + " to " + inZone(edition.cutoff()) + ", "
+                + config.newsletter().timezone();
+        String note = dryRun
+                ? "dry run: 0 due; no new articles for the edition of " + edition.date() + " (" + window
+                        + "), a real send would send nothing (unless --force)"
+                : "no new articles for the edition of " + edition.date() + " (" + window
+                        + "); nothing sent (use --force to send anyway)";
+        return SendReport.unrecorded(edition, 0, 0, 0, problems, List.of(), note, elapsed(started));
+    }
+
+    /** An instant as the newsletter's readers tell time: date and time to the minute in its zone. */
+    private String inZone(Instant instant) {
+        return MINUTES.format(instant.atZone(config.newsletter().timezone()));
     }
 
     /**

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The result of one send: the edition's date and size, this run's counts, the deliveries made by
- * earlier runs, what went wrong (addresses masked), and a one-line explanation when nothing was sent.
+ * earlier runs, what went wrong (addresses in full: the report is for the operator's terminal, not
+ * the log), and a one-line explanation when nothing was sent.
  */
 public record SendReport(
         LocalDate date,

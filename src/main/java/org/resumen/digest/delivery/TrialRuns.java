@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.resumen.digest.edition.Edition;
 import org.resumen.digest.render.SharedDigests;
-import org.resumen.digest.subscriber.Emails;
 import org.resumen.digest.subscriber.Subscriber;
 import org.resumen.digest.subscriber.SubscriberStore;
 
@@ -37,7 +36,8 @@ final class TrialRuns {
     /** Sends the edition to {@code address} only, as that subscriber sees it (or with the defaults); not recorded. */
     SendReport testSend(Edition edition, String address, List<String> problems, Instant started) {
         String email = address.trim().toLowerCase();
-        String who = Emails.mask(email);
+        // The operator typed this address: the report shows it as typed (logs mask addresses).
+        String who = email;
         Subscriber known = subscribers.byEmail(email)
                 .orElse(new Subscriber(0, email, null, null, Set.of(), null, Subscriber.Status.ACTIVE));
         // An editor may test with an address that unsubscribed: the test shows what it would get.
@@ -60,13 +60,16 @@ final class TrialRuns {
         }
     }
 
-    /** Renders every active subscriber's digest and reports the largest; sends nothing. */
-    SendReport dryRun(Edition edition, List<String> problems, Instant started) {
+    /**
+     * Renders the digest of every subscriber still {@code due} and reports the largest; sends nothing.
+     * {@code settled} subscribers already have their outcome and would not be sent again.
+     */
+    SendReport dryRun(Edition edition, List<Subscriber> due, int settled, List<String> problems, Instant started) {
         int rendered = 0;
         int skipped = 0;
         long largest = 0;
         SharedDigests digests = composer.newSend();
-        for (Subscriber subscriber : subscribers.active()) {
+        for (Subscriber subscriber : due) {
             if (!edition.isEmpty() && composer.articlesFor(edition, subscriber).isEmpty()) {
                 skipped++;
                 continue;
@@ -75,7 +78,9 @@ final class TrialRuns {
             rendered++;
         }
         return SendReport.unrecorded(edition, rendered + skipped, 0, skipped, problems, List.of(),
-                "dry run: " + rendered + " digests rendered (largest HTML " + largest / 1024 + " KB), nothing sent", elapsed(started));
+                "dry run: " + (rendered + skipped) + " due" + (settled > 0 ? " (" + settled + " already done by earlier runs)" : "")
+                        + ", " + rendered + " digests rendered (largest HTML " + largest / 1024 + " KB)"
+                        + (skipped > 0 ? ", " + skipped + " with no article in their topics" : "") + "; nothing sent", elapsed(started));
     }
 
     private Duration elapsed(Instant started) {

@@ -40,6 +40,11 @@ public final class Editions {
         return cutoff.latestScheduledAtOrBefore(now);
     }
 
+    /** When the schedule closes the edition of {@code date} (the end of the day when it does not fire that day). */
+    public Instant scheduledCutoff(LocalDate date) {
+        return cutoff.scheduledOn(date);
+    }
+
     /** The date of the edition a scheduled fire at {@code fireTime} sends. */
     public LocalDate dateOf(Instant fireTime) {
         return cutoff.dateOf(fireTime);

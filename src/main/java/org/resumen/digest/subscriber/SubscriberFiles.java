@@ -49,6 +49,23 @@ public final class SubscriberFiles {
         return csv.report();
     }
 
+    /**
+     * Where {@code digest subscribers import} puts a file named {@code name} in {@code folder}: that
+     * name when it is free, else the first free {@code name-2.csv}, {@code name-3.csv}, … A file
+     * already in the folder is never overwritten: it is part of the list, and replacing it would
+     * remove everyone it lists.
+     */
+    public static Path freeName(Path folder, String name) {
+        Path target = folder.resolve(name);
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String extension = dot > 0 ? name.substring(dot) : "";
+        for (int i = 2; Files.exists(target); i++) {
+            target = folder.resolve(stem + "-" + i + extension);
+        }
+        return target;
+    }
+
     private static List<Path> csvFiles(Path folder) {
         try (Stream<Path> entries = Files.list(folder)) {
             return entries

@@ -79,7 +79,7 @@ class CommandLineIT {
         int line = breakTemplate();
         Files.writeString(dir.resolve("subscribers/extra.csv"), "email,name,locale,topics\nok@example.org,Ok,es,\nana@@example.org,Ana,es,\n");
         Run run = digest("check", "--config", config.toString());
-        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.exit()).as("a config problem among them: 2, as for send").isEqualTo(2);
         assertThat(run.out()).contains(
                 "problem: config " + config + ": newsletter.max-articles must be a whole number from 1 to 500, got \"muchos\"",
                 "problem: " + dir.resolve("templates/digest.html") + " line " + line + ":",

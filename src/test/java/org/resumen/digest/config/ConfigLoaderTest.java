@@ -131,7 +131,9 @@ class ConfigLoaderTest {
                 """);
         assertThat(ConfigLoader.load(file, Map.of()).problems()).containsExactlyInAnyOrder(
                 "config " + file + ": newsletter.timezone must be a time zone ID like America/Argentina/Buenos_Aires, got \"America/Buenos_Ayres\"",
-                "config " + file + ": newsletter.schedule must be a Quartz cron expression (seconds minutes hours day-of-month month day-of-week), like \"0 0 7 * * ?\", got \"every day at 7\"",
+                "config " + file + ": newsletter.schedule must be a Quartz cron expression of 6 or 7 fields, seconds first (seconds minutes hours"
+                        + " day-of-month month day-of-week [year]) with ? in day-of-month or day-of-week, like \"0 0 7 * * ?\" (07:00 every day);"
+                        + " this has 4 field(s), got \"every day at 7\"",
                 "config " + file + ": newsletter.base-url must be an http:// or https:// URL with a host, like https://resumen.example.org, got \"localhost:8080\"",
                 "config " + file + ": newsletter.max-articles must be a whole number from 1 to 500, got \"cero\"",
                 "config " + file + ": newsletter.locale must be a language tag of a language the templates have (es, es-AR, en, en-US…), got \"fr\"",

@@ -89,13 +89,13 @@ class SmtpFailuresIT {
     }
 
     @Test
-    void theReportCountsTheRejectionAsAFailureWithTheAddressMasked() {
+    void theReportCountsTheRejectionAsAFailureWithTheAddressInFullForTheOperator() {
         assertThat(report.ok()).isFalse();
         assertThat(List.of(report.due(), report.sent(), report.rejected(), report.failed(), report.skipped()))
                 .containsExactly(5, 3, 2, 0, 0);
         assertThat(report.failures()).containsExactlyInAnyOrder(
-                "b***@example.org: rejected: 550 5.1.1 <b***@example.org>: Recipient address rejected: no such mailbox",
-                "d***@example.org: rejected: 554 " + CONTENT_REFUSED);
+                "beto@example.org: rejected: 550 5.1.1 <beto@example.org>: Recipient address rejected: no such mailbox",
+                "dario@example.org: rejected: 554 " + CONTENT_REFUSED);
     }
 
     @Test
