@@ -44,7 +44,9 @@ public final class Chromium implements AutoCloseable {
             // As root, Chromium needs --no-sandbox; the rest keeps it from calling home or updating itself.
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=es-AR");
+                    "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1280,900");
+            // A reader in Argentina: the pages without a subscriber's language follow Accept-Language.
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "es-AR,es"));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
             return new Chromium(new ChromeDriver(service, options), profile);
