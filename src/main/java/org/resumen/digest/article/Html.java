@@ -36,7 +36,8 @@ final class Html {
             throw new IllegalArgumentException("HTML elements nested more than " + HtmlNesting.LIMIT
                     + " levels deep; expected at most " + HtmlNesting.LIMIT);
         }
-        return html == null ? "" : html;
+        // Cleaned before jsoup, which would turn a NUL into U+FFFD where the reader sees it.
+        return html == null ? "" : Text.multiline(html);
     }
 
     /** The text shown to readers of sanitised HTML from outside. */
