@@ -108,9 +108,8 @@ final class FeedSource implements ArticleSource {
         Instant now = clock.instant();
         List<Article> articles = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        for (int cut : xml.cutItems()) {
-            problems.add(itemProblem(cut, "", "elements nested more than " + XmlNesting.LIMIT
-                    + " levels deep; expected at most " + XmlNesting.LIMIT));
+        for (XmlNesting.Cut cut : xml.cuts()) {
+            problems.add(itemProblem(cut.item(), "", cut.reason()));
         }
         int position = 0;
         for (SyndEntry entry : feed.getEntries()) {

@@ -11,9 +11,13 @@ final class Html {
     private Html() {
     }
 
-    /** Keeps only harmless markup; relative links are resolved against {@code baseUri}, scripts and styles go. */
+    /**
+     * Keeps only harmless markup; relative links are resolved against {@code baseUri}, scripts and styles go.
+     *
+     * @throws IllegalArgumentException when the HTML nests deeper than {@link HtmlNesting#LIMIT}
+     */
     static String sanitise(String html, String baseUri) {
-        return Jsoup.clean(html == null ? "" : html, baseUri == null ? "" : baseUri, SAFE);
+        return Jsoup.clean(bounded(html), baseUri == null ? "" : baseUri, SAFE);
     }
 
     /**
@@ -24,7 +28,16 @@ final class Html {
         if (html == null || html.isBlank()) {
             return "";
         }
-        return collapseWhitespace(Text.line(Jsoup.parseBodyFragment(html).text()));
+        return collapseWhitespace(Text.line(Jsoup.parseBodyFragment(bounded(html)).text()));
+    }
+
+    private static String bounded(String html) {
+        if (html != null && HtmlNesting.tooDeep(html)) {
+            throw new IllegalArgumentException("HTML elements nested more than " + HtmlNesting.LIMIT
+                    + " levels deep; expected at most " + HtmlNesting.LIMIT);
+        }
+        // Cleaned before jsoup, which would turn a NUL into U+FFFD where the reader sees it.
+        return html == null ? "" : Text.multiline(html);
     }
 
     /** The text shown to readers of sanitised HTML from outside. */

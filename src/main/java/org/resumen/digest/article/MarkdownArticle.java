@@ -4,6 +4,7 @@ import java.util.List;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.resumen.digest.Text;
 
 /** One Markdown article file: YAML front matter between "---" lines, then the Markdown body. */
 final class MarkdownArticle {
@@ -20,7 +21,8 @@ final class MarkdownArticle {
 
     /** Splits and validates the file's text. */
     static MarkdownArticle parse(String text) throws InvalidArticle {
-        List<String> lines = text.replace("\uFEFF", "").lines().toList();
+        // Controls go before YAML and commonmark see them (commonmark would show a NUL as U+FFFD).
+        List<String> lines = Text.multiline(text.replace("\uFEFF", "")).lines().toList();
         if (lines.isEmpty() || !isFence(lines.get(0))) {
             throw new InvalidArticle("no front matter; expected the file to start with a line \"---\", "
                     + "then the fields (title, url, published, …), then another \"---\" line");

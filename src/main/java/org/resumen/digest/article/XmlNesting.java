@@ -9,19 +9,24 @@ import java.util.Locale;
  * whose elements nest deeper than {@link #LIMIT} are cut out, and characters XML 1.0 forbids (NUL and
  * the other C0 controls but tab, CR and LF) are dropped. ROME and JDOM walk the tree recursively, so a
  * description nesting thousands of elements would otherwise overflow the stack; this keeps the cost of
- * such an item to one scan of its bytes.
+ * such an item to one scan of its bytes. Items whose text holds HTML (escaped or in CDATA) nesting
+ * deeper than {@link HtmlNesting#LIMIT} are cut out the same way.
  */
 final class XmlNesting {
     /** Deepest element nesting a feed may have; real feeds stay under 30, even with XHTML content. */
     static final int LIMIT = 100;
 
-    /** The XML left to parse and the 1-based positions (among all items) of the items cut out. */
-    record Pruned(String xml, List<Integer> cutItems) {
+    /** An item cut out: its 1-based position among all items, and why. */
+    record Cut(int item, String reason) {
+    }
+
+    /** The XML left to parse and the items cut out, in order. */
+    record Pruned(String xml, List<Cut> cuts) {
         /** The position in the original feed of the {@code position}-th item the parser sees. */
         int originalPosition(int position) {
             int original = position;
-            for (int cut : cutItems) {
-                if (cut <= original) {
+            for (Cut cut : cuts) {
+                if (cut.item() <= original) {
                     original++;
                 }
             }
@@ -40,13 +45,13 @@ final class XmlNesting {
     }
 
     private final String xml;
-    private final List<int[]> cuts = new ArrayList<>();
-    private final List<Integer> cutItems = new ArrayList<>();
+    private final List<int[]> ranges = new ArrayList<>();
+    private final List<Cut> cuts = new ArrayList<>();
     private int depth;
     private int items;
     private int itemDepth = -1;
     private int itemStart;
-    private boolean itemTooDeep;
+    private String itemTooDeep;
 
     private XmlNesting(String xml) {
         this.xml = xml;
@@ -55,13 +60,37 @@ final class XmlNesting {
     static Pruned prune(String text) throws TooDeep {
         XmlNesting scan = new XmlNesting(withoutForbiddenChars(text));
         scan.run();
-        return new Pruned(scan.withoutCuts(), List.copyOf(scan.cutItems));
+        return new Pruned(scan.withoutCuts(), List.copyOf(scan.cuts));
     }
 
     private void run() throws TooDeep {
-        int i = xml.indexOf('<');
-        while (i >= 0 && i < xml.length()) {
-            i = xml.indexOf('<', skipMarkup(i));
+        int position = 0;
+        while (position < xml.length()) {
+            int markup = xml.indexOf('<', position);
+            int textEnd = markup < 0 ? xml.length() : markup;
+            if (textEnd > position) {
+                checkEscapedHtml(xml.substring(position, textEnd), true);
+            }
+            if (markup < 0) {
+                return;
+            }
+            position = skipMarkup(markup);
+        }
+    }
+
+    /**
+     * HTML in an item's text (escaped, or in CDATA) is held to {@link HtmlNesting#LIMIT} here already:
+     * ROME takes seconds over 100,000 nested escaped tags before jsoup could refuse them.
+     */
+    private void checkEscapedHtml(String text, boolean escaped) {
+        if (itemDepth < 0 || itemTooDeep != null || text.length() < HtmlNesting.LIMIT * 3) {
+            return;
+        }
+        String html = escaped && text.indexOf('&') >= 0 ? text.replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&") : text;
+        if (HtmlNesting.tooDeep(html)) {
+            itemTooDeep = "HTML elements nested more than " + HtmlNesting.LIMIT + " levels deep; expected at most "
+                    + HtmlNesting.LIMIT;
         }
     }
 
@@ -71,7 +100,9 @@ final class XmlNesting {
             return after("-->", i + 4);
         }
         if (xml.startsWith("<![CDATA[", i)) {
-            return after("]]>", i + 9);
+            int end = after("]]>", i + 9);
+            checkEscapedHtml(xml.substring(i + 9, Math.max(i + 9, end - 3)), false);
+            return end;
         }
         if (xml.startsWith("<?", i)) {
             return after("?>", i + 2);
@@ -95,23 +126,23 @@ final class XmlNesting {
             items++;
             itemDepth = depth;
             itemStart = start;
-            itemTooDeep = false;
+            itemTooDeep = null;
         }
         depth++;
         if (depth > LIMIT) {
             if (itemDepth < 0) {
                 throw new TooDeep(lineAt(start));
             }
-            itemTooDeep = true;
+            itemTooDeep = "elements nested more than " + LIMIT + " levels deep; expected at most " + LIMIT;
         }
     }
 
     private void close(int end) {
         depth = Math.max(0, depth - 1);
         if (depth == itemDepth) {
-            if (itemTooDeep) {
-                cuts.add(new int[] {itemStart, end});
-                cutItems.add(items);
+            if (itemTooDeep != null) {
+                ranges.add(new int[] {itemStart, end});
+                cuts.add(new Cut(items, itemTooDeep));
             }
             itemDepth = -1;
         }
@@ -163,14 +194,14 @@ final class XmlNesting {
     }
 
     private String withoutCuts() {
-        if (cuts.isEmpty()) {
+        if (ranges.isEmpty()) {
             return xml;
         }
         StringBuilder kept = new StringBuilder(xml.length());
         int from = 0;
-        for (int[] cut : cuts) {
-            kept.append(xml, from, cut[0]);
-            from = cut[1];
+        for (int[] range : ranges) {
+            kept.append(xml, from, range[0]);
+            from = range[1];
         }
         return kept.append(xml, from, xml.length()).toString();
     }
