@@ -25,7 +25,7 @@ public final class Database implements AutoCloseable {
     public static Database open(DatabaseConfig config) {
         createH2Folder(config.url());
         HikariConfig hikari = new HikariConfig();
-        hikari.setJdbcUrl(config.url());
+        hikari.setJdbcUrl(withoutCloseOnExit(config.url()));
         hikari.setUsername(config.username());
         hikari.setPassword(config.password());
         hikari.setMaximumPoolSize(10);
@@ -50,6 +50,18 @@ public final class Database implements AutoCloseable {
             flushEveryCommit(dataSource, config.url());
         }
         return new Database(dataSource, config.isPostgres());
+    }
+
+    /**
+     * H2 closes its databases in a JVM shutdown hook of its own, which on SIGTERM runs at the same
+     * time as ours and would fail the recording of the messages still in flight; the application
+     * closes the pool itself once they are recorded.
+     */
+    static String withoutCloseOnExit(String url) {
+        if (!url.startsWith("jdbc:h2:") || url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
+            return url;
+        }
+        return url + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /**

@@ -1,12 +1,31 @@
 package org.resumen.digest.testing;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.resumen.digest.App;
 import org.resumen.digest.cli.DigestCommand;
 
-/** Runs the {@code digest} command line in-process at a chosen instant, capturing what a user would see. */
+/**
+ * Runs the {@code digest} command line in-process at a chosen instant, or as a real JVM (for what
+ * only a process has: signals, shutdown hooks, the exit code the OS sees), capturing what a user
+ * would see.
+ */
 public final class Cli {
+    /** How long a test waits for a process to reach a state; a safety net, never an assertion on time. */
+    private static final Duration PATIENCE = Duration.ofMinutes(2);
+
     private Cli() {
     }
 
@@ -19,5 +38,70 @@ public final class Cli {
         PrintWriter writer = new PrintWriter(out, true);
         int exit = DigestCommand.commandLine(clock, writer, writer).execute(args);
         return new Run(exit, out.toString());
+    }
+
+    /** {@code digest ARGS} as its own JVM on the test classpath, working in {@code dir}; output goes to dir/digest.out. */
+    public static Process start(Path dir, String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"), App.class.getName()));
+        command.addAll(List.of(args));
+        try {
+            return new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("digest.out").toFile()).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs {@code digest ARGS} as its own JVM in {@code dir} to the end. */
+    public static Run jvm(Path dir, String... args) {
+        Process process = start(dir, args);
+        return new Run(waitFor(process), output(dir));
+    }
+
+    /** Sends SIGTERM (as systemd or kill do) and waits for the process to end; returns its exit code. */
+    public static int terminate(Process process) {
+        process.destroy();
+        return waitFor(process);
+    }
+
+    public static int waitFor(Process process) {
+        try {
+            if (!process.waitFor(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("digest did not end within " + PATIENCE);
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** What the process in {@code dir} printed so far. */
+    public static String output(Path dir) {
+        try {
+            Path out = dir.resolve("digest.out");
+            return Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until {@code condition} holds (or the process ended, or patience ran out: then fails with its output). */
+    public static void awaitUntil(Process process, Path dir, String what, BooleanSupplier condition) {
+        Instant giveUp = Instant.now().plus(PATIENCE);
+        while (!condition.getAsBoolean()) {
+            if (!process.isAlive() || Instant.now().isAfter(giveUp)) {
+                process.destroyForcibly();
+                throw new AssertionError("digest never reached: " + what + "; it printed:\n" + output(dir));
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
     }
 }
