@@ -141,6 +141,26 @@ class SubscriberPagesHttpIT {
     }
 
     @Test
+    void theArchiveListsTheSentEditionWithEveryTopicNoPersonalLinkAndAnAtomFeed() throws Exception {
+        HttpResponse<String> list = get(world.server.url() + "/archive", "en");
+        HttpResponse<String> edition = get(world.server.url() + "/archive/2025-12-16", "es");
+        HttpResponse<String> feed = get(world.server.url() + "/archive.atom", "es");
+
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("<html lang=\"en\"", "Past editions", "href=\"/archive/2025-12-16\"",
+                "December 16, 2025", "3 stories");
+        assertThat(edition.statusCode()).isEqualTo(200);
+        assertThat(edition.body()).contains(WebWorld.ECONOMY_FIRST, "Gobernadores del norte reclaman fondos para rutas",
+                "La selección femenina ganó la Copa América de vóley", "16 de diciembre de 2025")
+                .doesNotContain("/unsubscribe/").doesNotContain("/preferences/").doesNotContain("/editions/");
+        assertThat(feed.headers().firstValue("Content-Type")).hasValue("application/atom+xml; charset=utf-8");
+        assertThat(feed.body()).contains("<feed xmlns=\"http://www.w3.org/2005/Atom\"",
+                "<link rel=\"alternate\" href=\"" + WebWorld.BASE_URL + "/archive/2025-12-16\"", WebWorld.ECONOMY_FIRST);
+        assertThat(get(world.server.url() + "/archive/2025-12-15", "es").statusCode()).isEqualTo(404);
+        assertThat(get(world.server.url() + "/archive/ayer", "es").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void aRequestBodyOverTheCapIsRefusedAndChangesNothing() throws Exception {
         String url = world.listUnsubscribe(WebWorld.ANA);
 
