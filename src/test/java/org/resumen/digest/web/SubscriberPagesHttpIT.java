@@ -67,6 +67,39 @@ class SubscriberPagesHttpIT {
     }
 
     @Test
+    void theConfirmationPageOffersToResubscribeAndThatBringsTheReaderBack() throws Exception {
+        HttpResponse<String> confirmation = post(world.listUnsubscribe(WebWorld.ANA), "List-Unsubscribe=One-Click");
+        String resubscribe = confirmation.body().replaceAll("(?s).*<form method=\"post\" action=\"([^\"]+)\">.*", "$1");
+        assertThat(resubscribe).startsWith("/preferences/");
+
+        HttpResponse<String> back = post(world.server.url() + resubscribe, "action=resubscribe");
+
+        assertThat(back.statusCode()).isEqualTo(303);
+        assertThat(back.headers().firstValue("Location")).hasValue(resubscribe + "?done=resubscribed");
+        assertThat(get(world.server.url() + resubscribe + "?done=resubscribed", "es").body())
+                .contains("Volviste a suscribirte: recibirás la próxima edición.");
+        assertThat(world.subscriber(WebWorld.ANA).status()).isEqualTo(Status.ACTIVE);
+    }
+
+    @Test
+    void aPreferencesFormWithATopicNotOfferedIsRefusedNamingTheFieldAndSavesNothing() throws Exception {
+        String url = world.linkInMail(WebWorld.BETO, "preferences");
+
+        HttpResponse<String> refused = post(url, "action=save&topic=Econom%C3%ADa&topic=Hor%C3%B3scopo&language=en");
+        HttpResponse<String> badLanguage = post(url, "action=save&language=fr");
+        HttpResponse<String> badZone = post(url, "action=save&timezone=Marte%2FOlimpo");
+        HttpResponse<String> badPause = post(url, "action=save&pause=3");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Tema: elegí temas de la lista.");
+        assertThat(badLanguage.body()).contains("Idioma: elegí uno de la lista.");
+        assertThat(badZone.body()).contains("Zona horaria: elegí una de la lista.");
+        assertThat(badPause.body()).contains("Pausa: elegí 1, 2 o 4 semanas.");
+        assertThat(world.subscriber(WebWorld.BETO).topics()).isEmpty();
+        assertThat(world.subscriber(WebWorld.BETO).locale()).hasToString("es");
+    }
+
+    @Test
     void aGetOfTheUnsubscribeLinkOnlyShowsTheButtonAndChangesNothing() throws Exception {
         String url = world.linkInMail(WebWorld.ANA, "unsubscribe");
 
