@@ -6,7 +6,8 @@ import java.util.Map;
 
 /** A stand-in model for each page, to render every template once at start-up. */
 final class PageSamples {
-    static final List<String> PAGES = List.of("unsubscribe", "unsubscribed", "preferences", "not-found", "error");
+    static final List<String> PAGES = List.of("unsubscribe", "unsubscribed", "preferences", "not-found", "error", "archive",
+            "archive-edition");
 
     private PageSamples() {
     }
@@ -16,6 +17,11 @@ final class PageSamples {
         model.put("address", "a***@example.org");
         model.put("unsubscribeAction", "/unsubscribe/sample");
         model.put("preferencesAction", "/preferences/sample");
+        model.put("editions", List.of(new ArchivePages.EditionLine("/archive/2025-12-16", "16 de diciembre de 2025",
+                "El Senado posterga el debate", 9)));
+        model.put("date", "16 de diciembre de 2025");
+        model.put("sections", List.of(new ArchivePages.SectionView(null, List.of(new ArchivePages.ArticleView(
+                "Título", "https://example.org/nota", "Redacción", "09:30", "Resumen.")))));
         if (page.equals("preferences")) {
             model.put("action", "/preferences/sample");
             model.put("unsubscribed", false);

@@ -74,6 +74,9 @@ public final class WebServer implements AutoCloseable {
         routes.get("/preferences/{token}", h.preferences::show);
         routes.post("/preferences/{token}", h.preferences::save);
         routes.get("/editions/{date}/{token}", h.webVersion::show);
+        routes.get("/archive", h.archive::index);
+        routes.get("/archive.atom", h.archive::atom);
+        routes.get("/archive/{date}", h.archive::edition);
         routes.get("/assets/{name}", h.assets::serve);
         routes.get("/health", h.operations::health);
         routes.get("/ready", h.operations::ready);
@@ -112,6 +115,7 @@ public final class WebServer implements AutoCloseable {
         final UnsubscribePages unsubscribe;
         final PreferencesPages preferences;
         final WebVersionPages webVersion;
+        final ArchivePages archive;
         final Assets assets;
         final Operations operations;
 
@@ -126,6 +130,7 @@ public final class WebServer implements AutoCloseable {
                     new SubscriberChoices(app.database.dataSource(), app.clock), new TopicChoices(app.editions), locales,
                     new PreferencesView(locales, newsletter.timezone()), pages, app.clock);
             this.webVersion = new WebVersionPages(links, app.editions, app.renderer, newsletter.locale());
+            this.archive = new ArchivePages(new Archive(app.editions, app.ledger), locales, pages, newsletter);
             this.assets = new Assets(renderer.folder().resolve("assets"));
             this.operations = new Operations(app.database.dataSource());
         }

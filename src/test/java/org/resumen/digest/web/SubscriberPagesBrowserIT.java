@@ -106,10 +106,16 @@ class SubscriberPagesBrowserIT {
     }
 
     @Test
-    void theNotFoundPageAndTheWebVersionFitAPhoneAndADesktop() {
+    void theNotFoundPageTheArchiveAndTheWebVersionFitAPhoneAndADesktop() {
         browser.driver.get(world.server.url() + "/unsubscribe/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
         checkLayout("not-found", "es-AR");
         assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("No encontramos esta página");
+
+        browser.driver.get(world.server.url() + "/archive");
+        checkLayout("archive", "es-AR");
+        browser.driver.findElement(By.cssSelector("ul.editions a")).click();
+        checkLayout("archive-edition", "es-AR");
+        assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("16 de diciembre de 2025");
 
         browser.driver.get(world.linkInMail(WebWorld.ANA, "editions"));
         checkLayout("web-version", "es-AR");

@@ -67,6 +67,39 @@ class SubscriberPagesHttpIT {
     }
 
     @Test
+    void theConfirmationPageOffersToResubscribeAndThatBringsTheReaderBack() throws Exception {
+        HttpResponse<String> confirmation = post(world.listUnsubscribe(WebWorld.ANA), "List-Unsubscribe=One-Click");
+        String resubscribe = confirmation.body().replaceAll("(?s).*<form method=\"post\" action=\"([^\"]+)\">.*", "$1");
+        assertThat(resubscribe).startsWith("/preferences/");
+
+        HttpResponse<String> back = post(world.server.url() + resubscribe, "action=resubscribe");
+
+        assertThat(back.statusCode()).isEqualTo(303);
+        assertThat(back.headers().firstValue("Location")).hasValue(resubscribe + "?done=resubscribed");
+        assertThat(get(world.server.url() + resubscribe + "?done=resubscribed", "es").body())
+                .contains("Volviste a suscribirte: recibirás la próxima edición.");
+        assertThat(world.subscriber(WebWorld.ANA).status()).isEqualTo(Status.ACTIVE);
+    }
+
+    @Test
+    void aPreferencesFormWithATopicNotOfferedIsRefusedNamingTheFieldAndSavesNothing() throws Exception {
+        String url = world.linkInMail(WebWorld.BETO, "preferences");
+
+        HttpResponse<String> refused = post(url, "action=save&topic=Econom%C3%ADa&topic=Hor%C3%B3scopo&language=en");
+        HttpResponse<String> badLanguage = post(url, "action=save&language=fr");
+        HttpResponse<String> badZone = post(url, "action=save&timezone=Marte%2FOlimpo");
+        HttpResponse<String> badPause = post(url, "action=save&pause=3");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Tema: elegí temas de la lista.");
+        assertThat(badLanguage.body()).contains("Idioma: elegí uno de la lista.");
+        assertThat(badZone.body()).contains("Zona horaria: elegí una de la lista.");
+        assertThat(badPause.body()).contains("Pausa: elegí 1, 2 o 4 semanas.");
+        assertThat(world.subscriber(WebWorld.BETO).topics()).isEmpty();
+        assertThat(world.subscriber(WebWorld.BETO).locale()).hasToString("es");
+    }
+
+    @Test
     void aGetOfTheUnsubscribeLinkOnlyShowsTheButtonAndChangesNothing() throws Exception {
         String url = world.linkInMail(WebWorld.ANA, "unsubscribe");
 
@@ -138,6 +171,26 @@ class SubscriberPagesHttpIT {
         assertThat(get(world.server.url() + "/assets/site.css", "en").headers().firstValue("Content-Type"))
                 .hasValue("text/css; charset=utf-8");
         assertThat(get(world.server.url() + "/assets/..%2Fpreferences.html", "en").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theArchiveListsTheSentEditionWithEveryTopicNoPersonalLinkAndAnAtomFeed() throws Exception {
+        HttpResponse<String> list = get(world.server.url() + "/archive", "en");
+        HttpResponse<String> edition = get(world.server.url() + "/archive/2025-12-16", "es");
+        HttpResponse<String> feed = get(world.server.url() + "/archive.atom", "es");
+
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("<html lang=\"en\"", "Past editions", "href=\"/archive/2025-12-16\"",
+                "December 16, 2025", "3 stories");
+        assertThat(edition.statusCode()).isEqualTo(200);
+        assertThat(edition.body()).contains(WebWorld.ECONOMY_FIRST, "Gobernadores del norte reclaman fondos para rutas",
+                "La selección femenina ganó la Copa América de vóley", "16 de diciembre de 2025")
+                .doesNotContain("/unsubscribe/").doesNotContain("/preferences/").doesNotContain("/editions/");
+        assertThat(feed.headers().firstValue("Content-Type")).hasValue("application/atom+xml; charset=utf-8");
+        assertThat(feed.body()).contains("<feed xmlns=\"http://www.w3.org/2005/Atom\"",
+                "<link rel=\"alternate\" href=\"" + WebWorld.BASE_URL + "/archive/2025-12-16\"", WebWorld.ECONOMY_FIRST);
+        assertThat(get(world.server.url() + "/archive/2025-12-15", "es").statusCode()).isEqualTo(404);
+        assertThat(get(world.server.url() + "/archive/ayer", "es").statusCode()).isEqualTo(404);
     }
 
     @Test
