@@ -35,8 +35,18 @@ class StoryClusteringTest {
             }
         }
         System.out.printf(Locale.ROOT, "story pairs: all %s; held-out %s%n", all, held);
+        System.out.printf(Locale.ROOT, "story pairs, each alone as an edition of two: all %s%n", alone(pairs));
         assertThat(all.precision()).as("precision over %s", all).isGreaterThanOrEqualTo(0.95);
         assertThat(all.recall()).as("recall over %s", all).isGreaterThanOrEqualTo(0.85);
+    }
+
+    // The document frequencies of a two-article edition say little; this shows what that costs.
+    private Tally alone(List<LabelledPairs.Pair> pairs) {
+        Tally tally = new Tally();
+        for (LabelledPairs.Pair pair : pairs) {
+            tally.add(pair.same(), clusterer.cluster(List.of(pair.a(), pair.b())).size() == 1);
+        }
+        return tally;
     }
 
     static final class Tally {
