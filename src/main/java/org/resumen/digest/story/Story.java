@@ -1,7 +1,6 @@
 package org.resumen.digest.story;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import org.resumen.digest.article.Article;
 
@@ -10,15 +9,6 @@ import org.resumen.digest.article.Article;
  * other sources ("También en" / "Also in"), each from a different source than the lead and each other.
  */
 public record Story(Article lead, List<Article> alsoIn) {
-    /**
-     * Stories covered by more sources first, then newer (by the lead's time), then by the lead's
-     * URL and title so equal stories keep one order.
-     */
-    public static final Comparator<Story> BY_COVERAGE = Comparator.comparingInt(Story::coverage).reversed()
-            .thenComparing(Story::published, Comparator.nullsLast(Comparator.reverseOrder()))
-            .thenComparing(story -> String.valueOf(story.lead().url()))
-            .thenComparing(story -> String.valueOf(story.lead().title()));
-
     public Story {
         alsoIn = List.copyOf(alsoIn);
     }
