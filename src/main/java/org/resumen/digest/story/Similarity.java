@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * How alike two articles of one edition are: TF-IDF cosine of their analysed title and summary,
@@ -14,7 +13,6 @@ import java.util.Set;
  * each announce something the other article never mentions.
  */
 final class Similarity {
-    private static final int PREFIX = 5;
 
     private final List<StoryText> texts;
     private final Weights weights;
@@ -90,40 +88,23 @@ final class Similarity {
     private double uncovered(int i, int j) {
         double total = 0;
         double missing = 0;
-        Set<String> other = texts.get(j).terms().keySet();
+        StoryText other = texts.get(j);
         for (String term : texts.get(i).titleTerms()) {
             double weight = idf.get(term);
             total += weight;
-            if (!mentions(other, term)) {
+            if (!other.mentions(term)) {
                 missing += weight;
             }
         }
         return total == 0 ? 0 : missing / total;
     }
 
-    // Light stemming keeps "candidata" and "candidatura" apart; a shared five-letter stem joins them.
-    private static boolean mentions(Set<String> terms, String term) {
-        if (terms.contains(term)) {
-            return true;
-        }
-        if (term.length() < PREFIX) {
-            return false;
-        }
-        String prefix = term.substring(0, PREFIX);
-        for (String candidate : terms) {
-            if (candidate.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private Map<String, Double> withPrefixes(StoryText text) {
         Map<String, Double> terms = new HashMap<>();
         text.terms().forEach((term, count) -> {
             terms.merge(term, (double) count, Double::sum);
-            if (weights.prefixTerms() > 0 && term.length() > PREFIX) {
-                terms.merge("~" + term.substring(0, PREFIX), weights.prefixTerms() * count, Double::sum);
+            if (weights.prefixTerms() > 0 && term.length() > StoryText.STEM) {
+                terms.merge("~" + term.substring(0, StoryText.STEM), weights.prefixTerms() * count, Double::sum);
             }
         });
         return terms;

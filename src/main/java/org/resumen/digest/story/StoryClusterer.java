@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.resumen.digest.article.Article;
 
 /**
@@ -15,12 +17,18 @@ import org.resumen.digest.article.Article;
  * best pair first, and only when every article of one group reaches the threshold with every
  * article of the other (complete link), so a chain of look-alikes never pulls two events together.
  * The result does not depend on the order of the input; stories come in the order of their first
- * article in the input.
+ * article in the input. Thread-safe.
  */
 public final class StoryClusterer {
+    private static final int MAX_REMEMBERED = 10_000;
+
     private final List<String> preferredSources;
     private final Weights weights;
     private final TermAnalyzer analyzer = new TermAnalyzer();
+    // Each digest of an edition clusters a subset of the same articles, and subscribers with the
+    // same topics the same subset: analyse each article once, and cluster each subset once.
+    private final Map<Article, StoryText> analysed = new ConcurrentHashMap<>();
+    private final Map<List<Article>, List<Story>> clustered = new ConcurrentHashMap<>();
 
     /** Leads are the earliest article of each story. */
     public StoryClusterer() {
@@ -38,6 +46,13 @@ public final class StoryClusterer {
     }
 
     public List<Story> cluster(List<Article> articles) {
+        if (clustered.size() > MAX_REMEMBERED) {
+            clustered.clear();
+        }
+        return clustered.computeIfAbsent(List.copyOf(articles), this::clusterNow);
+    }
+
+    private List<Story> clusterNow(List<Article> articles) {
         List<Article> ordered = new ArrayList<>(articles);
         ordered.sort(CANONICAL);
         Similarity similarity = similarity(ordered);
@@ -56,7 +71,11 @@ public final class StoryClusterer {
     }
 
     Similarity similarity(List<Article> edition) {
-        return new Similarity(edition.stream().map(article -> StoryText.of(article, analyzer)).toList(), weights);
+        if (analysed.size() > MAX_REMEMBERED) {
+            analysed.clear();
+        }
+        return new Similarity(edition.stream()
+                .map(article -> analysed.computeIfAbsent(article, a -> StoryText.of(a, analyzer))).toList(), weights);
     }
 
     private List<Set<Integer>> group(List<Article> articles, Similarity similarity) {

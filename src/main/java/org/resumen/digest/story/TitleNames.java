@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
 final class TitleNames {
     private static final Pattern RUN = Pattern.compile(
             "\\p{Lu}[\\p{L}]*(?:['’]s)?(?:\\s+(?:de\\s+|del\\s+)?\\p{Lu}[\\p{L}]*(?:['’]s)?)*");
-    private static final int PREFIX = 5;
 
     private TitleNames() {
     }
@@ -57,18 +56,12 @@ final class TitleNames {
     }
 
     // A run counts as mentioned when any of its words is: "Paredes" covers "Ignacio Paredes".
-    // Names are compared with the other's stemmed terms by their first letters, so "Córdoba"
-    // meets "cordobesas" and "Senado" meets "senadores".
+    // Names meet the other's stemmed terms by their first letters, so "Córdoba" meets
+    // "cordobesas" and "Senado" meets "senadores".
     private static boolean mentioned(Set<String> name, StoryText other) {
         for (String word : name) {
-            if (other.mentions().names().contains(word)) {
+            if (other.mentions().names().contains(word) || other.mentions(word)) {
                 return true;
-            }
-            String prefix = word.length() < PREFIX ? word : word.substring(0, PREFIX);
-            for (String term : other.terms().keySet()) {
-                if (word.length() < PREFIX ? term.equals(word) : term.startsWith(prefix)) {
-                    return true;
-                }
             }
         }
         return false;
