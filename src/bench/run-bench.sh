@@ -24,6 +24,7 @@ if [[ ! -f $JAR || ${BUILD:-0} == 1 ]]; then
   (cd "$REPO" && mvn -q -B package -DskipTests)
 fi
 
+LOAD_BEFORE=$(cut -d' ' -f1 /proc/loadavg)
 WORK=$(mktemp -d /tmp/digest-bench.XXXXXX)
 SINK_PID=""
 cleanup() {
@@ -134,7 +135,8 @@ printf 'digest send (whole command)   %8.0f msg/s   (%.1f s wall, JVM start, syn
 [[ -n $NAIVE_RATE ]] && printf 'naive baseline                %8.0f msg/s   digest = %.1fx naive\n' "$NAIVE_RATE" "$(echo "$DIGEST_RATE / $NAIVE_RATE" | bc -l)"
 printf 'digest send CPU %.1f s (%.2f ms/msg), peak heap %s MB (GC log), max RSS %d MB\n' \
   "$CPU" "$(echo "1000 * $CPU / $N" | bc -l)" "${PEAK_HEAP:-?}" "$((RSS_KB / 1024))"
-printf 'RESULT n=%d conn=%d size=%d source=%.0f digest=%.0f ratio=%.3f e2e=%.0f naive=%s xnaive=%s cpu=%.1f heap=%s rss=%d\n' \
+printf 'load average before the run %s (other processes on this machine skew every figure)\n' "$LOAD_BEFORE"
+printf 'RESULT n=%d conn=%d size=%d source=%.0f digest=%.0f ratio=%.3f e2e=%.0f naive=%s xnaive=%s cpu=%.1f heap=%s rss=%d load=%s\n' \
   "$N" "$CONNECTIONS" "$SIZE" "$SRC_RATE" "$DIGEST_RATE" "$(echo "$DIGEST_RATE / $SRC_RATE" | bc -l)" "$E2E_RATE" \
   "${NAIVE_RATE:-}" "$([[ -n $NAIVE_RATE ]] && printf '%.1f' "$(echo "$DIGEST_RATE / $NAIVE_RATE" | bc -l)")" \
-  "$CPU" "${PEAK_HEAP:-?}" "$((RSS_KB / 1024))"
+  "$CPU" "${PEAK_HEAP:-?}" "$((RSS_KB / 1024))" "$LOAD_BEFORE"
