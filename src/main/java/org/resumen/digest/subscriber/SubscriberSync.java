@@ -38,8 +38,12 @@ final class SubscriberSync {
         Set<String> listed = new HashSet<>();
         try (PreparedStatement insert = connection.prepareStatement("insert into subscribers"
                 + " (email, name, locale, topics, timezone, status, created_at, updated_at) values (?, ?, ?, ?, ?, 'ACTIVE', ?, ?)");
-             PreparedStatement update = connection.prepareStatement("update subscribers set name = ?, locale = ?,"
-                     + " topics = ?, timezone = ?, status = 'ACTIVE', updated_at = ? where id = ?"
+             // preferences saved on the web while this sync runs still win over the file (preferences_at set)
+             PreparedStatement update = connection.prepareStatement("update subscribers set name = ?,"
+                     + " locale = case when preferences_at is null then ? else locale end,"
+                     + " topics = case when preferences_at is null then ? else topics end,"
+                     + " timezone = case when preferences_at is null then ? else timezone end,"
+                     + " status = 'ACTIVE', updated_at = ? where id = ?"
                      // an unsubscribe that lands while the sync runs must win over the file
                      + " and status <> 'UNSUBSCRIBED'")) {
             for (SubscriberRow row : rows) {
