@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
 import org.quartz.Scheduler;
@@ -34,28 +35,54 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws SchedulerException, InterruptedException {
         PrintWriter out = parent.spec.commandLine().getOut();
-        App app = parent.open();
-        Scheduler scheduler = Scheduling.persistent(app.database.dataSource(), app.database.isPostgres(),
-                app.sendEdition, app.editions, app.clock);
-        Scheduling.scheduleDaily(scheduler, app.config.newsletter());
         CountDownLatch runs = new CountDownLatch(exitAfter > 0 ? exitAfter : Integer.MAX_VALUE);
         Reporter reporter = new Reporter(out, runs);
-        scheduler.getListenerManager().addJobListener(reporter);
+        AtomicReference<Runnable> stopper = new AtomicReference<>();
+        CountDownLatch ready = new CountDownLatch(1);
+        // Installed before the app opens: a signal during start-up waits for it, then stops cleanly.
         SignalStop signal = SignalStop.install(() -> {
-            stop(app, scheduler);
+            awaitQuietly(ready);
+            if (stopper.get() == null) {
+                return DigestCommand.FAILED;
+            }
+            stopper.get().run();
             out.println(ReportPrinter.stopped(reporter.sent.get(), reporter.stillDue.get()));
             out.flush();
             return reporter.stillDue.get() > 0 ? DigestCommand.FAILED : DigestCommand.OK;
         });
-        scheduler.start();
-        out.println("Scheduler started (" + app.config.newsletter().schedule() + ", " + app.config.newsletter().timezone()
-                + "); next edition at " + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
-                Scheduling.nextEdition(scheduler).atZone(app.config.newsletter().timezone())) + ". Stop with Ctrl-C or SIGTERM.");
-        out.flush();
+        App app;
+        Scheduler scheduler;
+        try {
+            app = parent.open();
+            scheduler = Scheduling.persistent(app.database.dataSource(), app.database.isPostgres(),
+                    app.sendEdition, app.editions, app.clock);
+            Scheduling.scheduleDaily(scheduler, app.config.newsletter());
+            scheduler.getListenerManager().addJobListener(reporter);
+            scheduler.start();
+            out.println("Scheduler started (" + app.config.newsletter().schedule() + ", " + app.config.newsletter().timezone()
+                    + "); next edition at " + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                    Scheduling.nextEdition(scheduler).atZone(app.config.newsletter().timezone())) + ". Stop with Ctrl-C or SIGTERM.");
+            out.flush();
+            stopper.set(() -> stop(app, scheduler));
+        } catch (RuntimeException | SchedulerException e) {
+            // Not started: the process ends with this error's exit code, not the hook's.
+            signal.remove();
+            throw e;
+        } finally {
+            ready.countDown();
+        }
         runs.await();
         signal.remove();
         stop(app, scheduler);
         return DigestCommand.OK;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void stop(App app, Scheduler scheduler) {
