@@ -2,12 +2,15 @@ package org.resumen.digest.article;
 
 import java.time.Instant;
 import java.util.List;
+import org.resumen.digest.Text;
 
 /**
  * One normalised article: plain-text title and summary (never HTML), canonical URL, the instant it
  * was published (or first seen, for feeds without dates), its source, section and tags.
  * {@code id} is 0 until the article is stored. {@code identityKey} is what deduplicates it:
  * "guid:" + GUID, else "url:" + canonical URL, else "title:" + normalised title + date.
+ * Every text is one line without control characters or bidi overrides ({@link Text#line}), whatever
+ * the source gave, so none reaches a header, a template or the database.
  */
 public record Article(
         long id,
@@ -24,7 +27,14 @@ public record Article(
         int readingMinutes) {
 
     public Article {
-        tags = List.copyOf(tags);
+        identityKey = Text.line(identityKey);
+        sourceName = Text.line(sourceName);
+        url = Text.line(url);
+        title = Text.line(title);
+        summary = Text.line(summary);
+        author = Text.line(author);
+        section = Text.line(section);
+        tags = List.copyOf(tags.stream().map(Text::line).toList());
     }
 
     public Article withId(long newId) {

@@ -14,4 +14,12 @@ public interface ArticleSource {
      * @throws SourceException when the whole source cannot be read; per-item problems go in the result
      */
     FetchResult fetch();
+
+    /**
+     * Reads the source now, unless it says it has not changed since the version {@code previous}
+     * names (then the result has no articles and no problems). Sources without validators read it all.
+     */
+    default FetchResult fetch(Validators previous) {
+        return fetch();
+    }
 }

@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.resumen.digest.DigestException;
+import org.resumen.digest.Text;
 
 /** The {@code articles} and {@code sources} tables: new articles in, windows and id lists out. */
 public final class ArticleStore {
@@ -76,7 +77,7 @@ public final class ArticleStore {
 
     /** Remembers when a source was last fetched and why it failed ({@code null} when it worked). */
     public void recordFetch(String sourceName, String location, Instant at, String errorOrNull) {
-        String error = errorOrNull == null ? null : cut(errorOrNull, 2000);
+        String error = errorOrNull == null ? null : cut(Text.line(errorOrNull), 2000);
         try (Connection c = dataSource.getConnection()) {
             int updated = execute(c, "update sources set location = ?, last_fetched_at = ?, last_error = ? where name = ?",
                     cut(location, 2000), utc(at), error, sourceName);
@@ -86,6 +87,30 @@ public final class ArticleStore {
             }
         } catch (SQLException e) {
             throw failure("cannot record the fetch of source \"" + sourceName + "\"", e);
+        }
+    }
+
+    /** Remembers a fetch that worked, with the validators of the version read (sent back next time). */
+    void recordRead(String sourceName, String location, Instant at, Validators validators) {
+        recordFetch(sourceName, location, at, null);
+        try (Connection c = dataSource.getConnection()) {
+            execute(c, "update sources set etag = ?, last_modified = ? where name = ?",
+                    validators.etag(), validators.lastModified(), sourceName);
+        } catch (SQLException e) {
+            throw failure("cannot record the fetch of source \"" + sourceName + "\"", e);
+        }
+    }
+
+    /** The validators of the version of this source read last, {@link Validators#NONE} when none. */
+    Validators validators(String sourceName) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("select etag, last_modified from sources where name = ?")) {
+            s.setString(1, sourceName);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? new Validators(rs.getString(1), rs.getString(2)) : Validators.NONE;
+            }
+        } catch (SQLException e) {
+            throw failure("cannot read the fetch record of source \"" + sourceName + "\"", e);
         }
     }
 

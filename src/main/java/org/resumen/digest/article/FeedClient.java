@@ -2,12 +2,14 @@ package org.resumen.digest.article;
 
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodySubscribers;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -41,20 +43,33 @@ final class FeedClient {
         return new FeedClient(Duration.ofSeconds(10), Duration.ofSeconds(30), 10 * MEGABYTE);
     }
 
-    /** The feed's bytes, with the Content-Type and the final URI after redirects. */
-    FeedDocument get(URI uri) throws FetchFailure {
-        HttpRequest request = HttpRequest.newBuilder(uri)
+    /**
+     * The feed's bytes, with the Content-Type, the final URI after redirects and the validators of this
+     * version; when {@code previous} still names the current version (304), a document without bytes.
+     */
+    FeedDocument get(URI uri, Validators previous) throws FetchFailure {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(requestTimeout)
                 .header("User-Agent", USER_AGENT)
                 .header("Accept", ACCEPT)
-                .GET()
-                .build();
-        HttpResponse<byte[]> response = send(request);
+                .GET();
+        if (previous.etag() != null) {
+            request.header("If-None-Match", previous.etag());
+        }
+        if (previous.lastModified() != null) {
+            request.header("If-Modified-Since", previous.lastModified());
+        }
+        HttpResponse<byte[]> response = send(request.build());
+        if (response.statusCode() == 304 && previous.any()) {
+            return FeedDocument.notModified(response.uri(), previous);
+        }
         if (response.statusCode() / 100 != 2) {
             throw new FetchFailure("HTTP " + response.statusCode());
         }
+        Validators validators = new Validators(response.headers().firstValue("ETag").orElse(null),
+                response.headers().firstValue("Last-Modified").orElse(null));
         return new FeedDocument(response.body(), response.headers().firstValue("Content-Type").orElse(null),
-                response.uri());
+                response.uri(), validators);
     }
 
     private HttpResponse<byte[]> send(HttpRequest request) throws FetchFailure {
@@ -71,11 +86,11 @@ final class FeedClient {
             Thread.currentThread().interrupt();
             throw new FetchFailure("interrupted while downloading", e);
         } catch (ExecutionException e) {
-            throw failure(e.getCause());
+            throw failure(request.uri(), e.getCause());
         }
     }
 
-    private FetchFailure failure(Throwable cause) {
+    private FetchFailure failure(URI uri, Throwable cause) {
         if (cause instanceof CappedBody.TooLarge) {
             return new FetchFailure("larger than " + sizeText(maxBytes) + "; the limit is " + sizeText(maxBytes), cause);
         }
@@ -85,10 +100,24 @@ final class FeedClient {
         if (cause instanceof HttpTimeoutException) {
             return timedOut(cause);
         }
+        if (isUnknownHost(cause)) {
+            return new FetchFailure("host \"" + uri.getHost() + "\" could not be found (DNS lookup failed); "
+                    + "check the feed's address", cause);
+        }
         if (cause instanceof ConnectException) {
             return new FetchFailure("connection refused", cause);
         }
         return new FetchFailure("download failed: " + cause, cause);
+    }
+
+    // The JDK client reports an unknown host as a ConnectException caused by UnresolvedAddressException.
+    private static boolean isUnknownHost(Throwable error) {
+        for (Throwable e = error; e != null; e = e.getCause()) {
+            if (e instanceof UnresolvedAddressException || e instanceof UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private FetchFailure timedOut(Throwable cause) {

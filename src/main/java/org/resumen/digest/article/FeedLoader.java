@@ -9,14 +9,15 @@ import java.nio.file.Path;
 
 /** Where a feed's bytes come from: a URL fetched over HTTP, or a file on disk. */
 interface FeedLoader {
-    FeedDocument load() throws FetchFailure;
+    /** The feed now; {@code previous} are the validators of the version read last time (HTTP only). */
+    FeedDocument load(Validators previous) throws FetchFailure;
 
     static FeedLoader http(URI uri, FeedClient client) {
-        return () -> client.get(uri);
+        return previous -> client.get(uri, previous);
     }
 
     static FeedLoader file(Path path, long maxBytes) {
-        return () -> readFile(path, maxBytes);
+        return previous -> readFile(path, maxBytes);
     }
 
     private static FeedDocument readFile(Path path, long maxBytes) throws FetchFailure {

@@ -7,9 +7,7 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.ParsingFeedException;
 import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
+import org.resumen.digest.Text;
 
 /** An RSS (0.9x, 1.0, 2.0) or Atom feed read through ROME, from http(s): or from a file. */
 final class FeedSource implements ArticleSource {
@@ -44,27 +43,50 @@ final class FeedSource implements ArticleSource {
 
     @Override
     public FetchResult fetch() {
+        return fetch(Validators.NONE);
+    }
+
+    @Override
+    public FetchResult fetch(Validators previous) {
         FeedDocument document;
         try {
-            document = loader.load();
+            document = loader.load(previous);
         } catch (FetchFailure e) {
             throw new SourceException(name, location, e.getMessage(), e);
         }
-        return articlesOf(parse(document), document.uri());
+        if (document.unchanged()) {
+            return FetchResult.unchanged(document.validators());
+        }
+        XmlNesting.Pruned xml = pruned(FeedText.decode(document, name, location));
+        FetchResult read = articlesOf(parse(xml.xml()), document.uri(), xml);
+        return new FetchResult(read.articles(), read.problems(), document.validators());
     }
 
-    private SyndFeed parse(FeedDocument document) {
+    private XmlNesting.Pruned pruned(String text) {
+        try {
+            return XmlNesting.prune(text);
+        } catch (XmlNesting.TooDeep e) {
+            throw new SourceException(name, location, "refused at line " + e.line + ": " + e.getMessage()
+                    + " outside any item; expected at most " + XmlNesting.LIMIT, e);
+        }
+    }
+
+    private SyndFeed parse(String xml) {
         SyndFeedInput input = new SyndFeedInput();
         input.setAllowDoctypes(false);
-        try (XmlReader reader = new XmlReader(new ByteArrayInputStream(document.bytes()), document.contentType(), true)) {
-            return input.build(reader);
+        try {
+            return input.build(new StringReader(xml));
         } catch (ParsingFeedException e) {
             throw new SourceException(name, location, parsingReason(e), e);
-        } catch (FeedException | IOException e) {
+        } catch (FeedException e) {
             throw new SourceException(name, location, "cannot read the feed: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new SourceException(name, location,
                     "not an RSS or Atom feed; expected <rss>, <rdf:RDF> or <feed> as the root element", e);
+        } catch (StackOverflowError e) {
+            // Last resort: XmlNesting keeps deep items from the parser, so this means a case it missed.
+            throw new SourceException(name, location, "nested too deeply to read; expected at most "
+                    + XmlNesting.LIMIT + " levels of elements", e);
         }
     }
 
@@ -82,21 +104,30 @@ final class FeedSource implements ArticleSource {
         return "malformed XML at line " + e.getLineNumber() + ": " + detail;
     }
 
-    private FetchResult articlesOf(SyndFeed feed, URI base) {
+    private FetchResult articlesOf(SyndFeed feed, URI base, XmlNesting.Pruned xml) {
         Instant now = clock.instant();
         List<Article> articles = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        for (XmlNesting.Cut cut : xml.cuts()) {
+            problems.add(itemProblem(cut.item(), "", cut.reason()));
+        }
         int position = 0;
         for (SyndEntry entry : feed.getEntries()) {
             position++;
             try {
                 articles.add(Normaliser.normalise(draftOf(entry, base), name, now));
             } catch (IllegalArgumentException e) {
-                problems.add("source \"" + name + "\" (" + location + "): item " + position
-                        + describe(entry) + ": " + e.getMessage() + "; skipped");
+                problems.add(itemProblem(xml.originalPosition(position), describe(entry), e.getMessage()));
+            } catch (StackOverflowError e) {
+                problems.add(itemProblem(xml.originalPosition(position), describe(entry), "nested too deeply to read"));
             }
         }
         return new FetchResult(articles, problems);
+    }
+
+    private String itemProblem(int position, String description, String reason) {
+        return "source \"" + name + "\" (" + location + "): item " + position + description + ": " + reason
+                + "; skipped";
     }
 
     private static Draft draftOf(SyndEntry entry, URI base) {
@@ -123,8 +154,14 @@ final class FeedSource implements ArticleSource {
 
     private static String describe(SyndEntry entry) {
         if (entry.getUri() != null && !entry.getUri().isBlank()) {
-            return " (" + entry.getUri().strip() + ")";
+            return " (" + shown(entry.getUri()) + ")";
         }
-        return entry.getTitle() == null || entry.getTitle().isBlank() ? "" : " (\"" + entry.getTitle().strip() + "\")";
+        return entry.getTitle() == null || entry.getTitle().isBlank() ? "" : " (\"" + shown(entry.getTitle()) + "\")";
+    }
+
+    // Item identifiers go into report lines: one line, no controls, not a page long.
+    private static String shown(String text) {
+        String line = Text.line(text).strip();
+        return line.length() <= 120 ? line : line.substring(0, 119) + "…";
     }
 }

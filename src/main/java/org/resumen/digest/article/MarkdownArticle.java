@@ -1,8 +1,10 @@
 package org.resumen.digest.article;
 
 import java.util.List;
+import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.resumen.digest.Text;
 
 /** One Markdown article file: YAML front matter between "---" lines, then the Markdown body. */
 final class MarkdownArticle {
@@ -19,7 +21,8 @@ final class MarkdownArticle {
 
     /** Splits and validates the file's text. */
     static MarkdownArticle parse(String text) throws InvalidArticle {
-        List<String> lines = text.replace("\uFEFF", "").lines().toList();
+        // Controls go before YAML and commonmark see them (commonmark would show a NUL as U+FFFD).
+        List<String> lines = Text.multiline(text.replace("\uFEFF", "")).lines().toList();
         if (lines.isEmpty() || !isFence(lines.get(0))) {
             throw new InvalidArticle("no front matter; expected the file to start with a line \"---\", "
                     + "then the fields (title, url, published, …), then another \"---\" line");
@@ -33,7 +36,12 @@ final class MarkdownArticle {
         }
         FrontMatter frontMatter = FrontMatter.parse(String.join("\n", lines.subList(1, close)), 2);
         String markdown = String.join("\n", lines.subList(close + 1, lines.size()));
-        return new MarkdownArticle(frontMatter, HTML.render(MARKDOWN.parse(markdown)));
+        MarkdownLimits.check(markdown, close + 2);
+        Node body = MARKDOWN.parse(markdown);
+        if (MarkdownLimits.tooDeep(body)) {
+            throw MarkdownLimits.tooDeepProblem(0);
+        }
+        return new MarkdownArticle(frontMatter, HTML.render(body));
     }
 
     /** The name shown for the article: front-matter {@code source} when set, else the configured one. */

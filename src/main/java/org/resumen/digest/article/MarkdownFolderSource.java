@@ -41,10 +41,17 @@ final class MarkdownFolderSource implements ArticleSource {
             try {
                 articles.add(read(file, now));
             } catch (InvalidArticle e) {
-                problems.add(e.problemIn(file.toString()));
+                problems.add(problem(e.problemIn(file.toString())));
+            } catch (StackOverflowError e) {
+                // Last resort: MarkdownArticle refuses deep nesting before rendering, so this is a case it missed.
+                problems.add(problem(file + ": nested too deeply to read; skipped"));
             }
         }
         return new FetchResult(articles, problems);
+    }
+
+    private String problem(String fileProblem) {
+        return "source \"" + name + "\": " + fileProblem;
     }
 
     private List<Path> markdownFiles() {

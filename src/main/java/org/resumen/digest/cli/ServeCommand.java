@@ -14,6 +14,7 @@ import org.quartz.listeners.JobListenerSupport;
 import org.resumen.digest.App;
 import org.resumen.digest.delivery.SendReport;
 import org.resumen.digest.schedule.Scheduling;
+import org.resumen.digest.web.WebServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -21,7 +22,7 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code digest serve}: runs the scheduler until stopped. SIGTERM (or Ctrl-C) lets the message in
  * flight finish and be recorded, leaves the rest due, shuts Quartz and the database down cleanly,
- * prints "stopped; N sent, M still due" and exits 0 (1 when deliveries were left due).
+ * prints "stopped; N sent, M still due" and exits 0: rows left due are sent by the next start.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the scheduler: send each edition at newsletter.schedule, in newsletter.timezone, until stopped.")
@@ -48,22 +49,28 @@ final class ServeCommand implements Callable<Integer> {
             stopper.get().run();
             out.println(ReportPrinter.stopped(reporter.sent.get(), reporter.stillDue.get()));
             out.flush();
-            return reporter.stillDue.get() > 0 ? DigestCommand.FAILED : DigestCommand.OK;
+            // Stopping is how serve ends: 0, as a service manager expects; rows left due wait for the next start.
+            return DigestCommand.OK;
         });
         App app;
         Scheduler scheduler;
+        WebServer web;
         try {
             app = parent.open();
             scheduler = Scheduling.persistent(app.database.dataSource(), app.database.isPostgres(),
                     app.sendEdition, app.editions, app.clock);
             Scheduling.scheduleDaily(scheduler, app.config.newsletter());
             scheduler.getListenerManager().addJobListener(reporter);
+            web = startWeb(app, scheduler);
             scheduler.start();
             out.println("Scheduler started (" + app.config.newsletter().schedule() + ", " + app.config.newsletter().timezone()
                     + "); next edition at " + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
                     Scheduling.nextEdition(scheduler).atZone(app.config.newsletter().timezone())) + ". Stop with Ctrl-C or SIGTERM.");
+            if (web != null) {
+                out.println("Web pages at " + web.url() + "/ (links in mail use " + app.config.newsletter().baseUrl() + ")");
+            }
             out.flush();
-            stopper.set(() -> stop(app, scheduler));
+            stopper.set(() -> stop(app, scheduler, web));
         } catch (RuntimeException | SchedulerException e) {
             // Not started: the process ends with this error's exit code, not the hook's.
             signal.remove();
@@ -73,8 +80,21 @@ final class ServeCommand implements Callable<Integer> {
         }
         runs.await();
         signal.remove();
-        stop(app, scheduler);
+        stop(app, scheduler, web);
         return DigestCommand.OK;
+    }
+
+    private static WebServer startWeb(App app, Scheduler scheduler) throws SchedulerException {
+        if (!app.config.web().enabled()) {
+            return null;
+        }
+        try {
+            return WebServer.start(app, app.config.web().bind(), app.config.web().port());
+        } catch (RuntimeException e) {
+            scheduler.shutdown(false);
+            app.close();
+            throw e;
+        }
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
@@ -85,7 +105,10 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private static void stop(App app, Scheduler scheduler) {
+    private static void stop(App app, Scheduler scheduler, WebServer web) {
+        if (web != null) {
+            web.close();
+        }
         app.sendEdition.requestStop();
         try {
             // Waits for a running send: it stops after the messages in flight, each recorded.

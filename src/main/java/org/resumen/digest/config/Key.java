@@ -22,7 +22,7 @@ public enum Key {
     NEWSLETTER_IMAGES("newsletter.images", "true", "show the lead image of each section when its source has one, https only (true or false)"),
     NEWSLETTER_SOURCE_GRACE("newsletter.source-grace", "20m", "how long a failing source is retried at edition time"),
     NEWSLETTER_ALERTS("newsletter.alerts", "[]", "admin addresses for source and edition alerts (YAML list, or comma-separated in the environment); empty = log only"),
-    SOURCES("sources", "[{name: \"Diario del Plata\", feed: \"sources/diario-del-plata.xml\"}, {name: \"Redacción El Resumen\", directory: \"sources/redaccion\"}]",
+    SOURCES("sources", "[{name: \"Diario del Plata\", feed: \"sources/diario-del-plata.xml\"}, {name: \"Redacción El Resumen\", directory: \"sources/redaccion\"}, {name: \"Agencia Austral\", feed: \"sources/agencia-austral.xml\"}]",
             "list of sources, each with a name and either feed (http:, https:, file: URL or path) or directory"),
     SUBSCRIBERS("subscribers", "subscribers", "folder of subscriber *.csv files"),
     TEMPLATES("templates", "templates", "folder of the Thymeleaf templates and messages"),

@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
  */
 final class DeliveryRun {
     private static final Logger log = LoggerFactory.getLogger(DeliveryRun.class);
+    /** One line per send with the delivery phase's rate: what src/bench/run-bench.sh reads. */
+    private static final Logger throughput = LoggerFactory.getLogger("org.resumen.digest.delivery.throughput");
 
     private final Composer composer;
     private final SharedDigests digests;
@@ -66,6 +68,7 @@ final class DeliveryRun {
     }
 
     void run(Edition edition, List<DeliveryLedger.Due> due, Progress progress) {
+        long started = System.nanoTime();
         Queue<DeliveryLedger.Due> queue = new ConcurrentLinkedQueue<>(due);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, due.size())));
         for (int i = 0; i < threads; i++) {
@@ -82,6 +85,9 @@ final class DeliveryRun {
         }
         progress.update(done(), sent.get(), failed.get(), rejected.get(), due.size());
         log.info("edition {} rendered: {}", edition.date(), digests.stats());
+        double seconds = (System.nanoTime() - started) / 1e9;
+        throughput.info(String.format(java.util.Locale.ROOT, "delivered %d messages in %.2f s (%.1f msg/s)",
+                done(), seconds, done() / Math.max(seconds, 1e-9)));
     }
 
     private void work(Edition edition, Queue<DeliveryLedger.Due> queue, Progress progress, int total) {

@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.resumen.digest.article.Article;
 import org.resumen.digest.config.NewsletterConfig;
+import org.resumen.digest.story.Story;
+import org.resumen.digest.story.StoryClusterer;
+import org.resumen.digest.story.StoryRanking;
 import org.resumen.digest.subscriber.Subscriber;
 import org.thymeleaf.context.Context;
 
@@ -21,12 +24,27 @@ final class DigestModel {
     /** What a template may use; quoted in the error for an expression that cannot be evaluated. */
     static final String VARIABLES = "lang, newsletterName, editionDate, subjectDate, preheader, subscriberName,"
             + " articleCount, topHeadline, links (unsubscribe, webVersion, preferences), sections (each: name,"
-            + " articles; each article: title, url, source, time, author, summary, readingMinutes)";
+            + " articles; each article: title, url, source, time, author, summary, readingMinutes, alsoIn (each: source,"
+            + " url))";
     private static final int PREHEADER_HEADLINES = 3;
 
-    /** One article as displayed: text fields as plain text, the time already in the reader's zone. */
+    /** Another source that tells the same story ("También en"); {@code url} is null when not a web link. */
+    record AlsoInView(String source, String url) {
+        public String getSource() {
+            return source;
+        }
+
+        public String getUrl() {
+            return url;
+        }
+    }
+
+    /**
+     * One story as displayed: its lead article's text fields as plain text, the time already in the
+     * reader's zone, and the other sources that tell it (empty when only one does).
+     */
     record ArticleView(String title, String url, String source, String time, String author, String summary,
-            int readingMinutes) {
+            int readingMinutes, List<AlsoInView> alsoIn) {
         // Bean getters: OGNL finds them through its cached introspection; a record's own accessors
         // are looked up by scanning every method on each access (measured: ~45% of render time).
         public String getTitle() {
@@ -56,6 +74,10 @@ final class DigestModel {
         public int getReadingMinutes() {
             return readingMinutes;
         }
+
+        public List<AlsoInView> getAlsoIn() {
+            return alsoIn;
+        }
     }
 
     /** A section of the digest; {@code name} is null for the articles without one ("Otras noticias"). */
@@ -72,34 +94,55 @@ final class DigestModel {
     private DigestModel() {
     }
 
-    static Context context(DigestRequest request, NewsletterConfig newsletter) {
+    static Context context(DigestRequest request, NewsletterConfig newsletter, StoryClusterer clusterer) {
         Locale locale = request.locale();
+        List<Story> stories = stories(request.articles(), newsletter, clusterer);
         Context context = new Context(locale);
         context.setVariable("lang", locale.toLanguageTag());
         context.setVariable("newsletterName", newsletter.name());
         context.setVariable("editionDate", LocalFormats.fullDate(request.edition().date(), locale));
         context.setVariable("subjectDate", LocalFormats.shortDate(request.edition().date(), locale));
-        context.setVariable("preheader", preheader(request.articles()));
+        context.setVariable("preheader", preheader(stories));
         context.setVariable("subscriberName", subscriberName(request.subscriber()));
-        context.setVariable("articleCount", request.articles().size());
-        context.setVariable("topHeadline", request.articles().isEmpty() ? null : request.articles().get(0).title());
+        context.setVariable("articleCount", stories.size());
+        context.setVariable("topHeadline", topHeadline(stories, newsletter));
         context.setVariable("links", request.links());
-        context.setVariable("sections", sections(request.articles(), zoneOf(request.subscriber(), newsletter)));
+        context.setVariable("sections", sections(stories, zoneOf(request.subscriber(), newsletter)));
         return context;
+    }
+
+    /**
+     * With {@code newsletter.cluster}, the articles about one event are one story, ranked within
+     * their section by how many sources tell them, then newer; without it, one story per article
+     * in edition order.
+     */
+    static List<Story> stories(List<Article> articles, NewsletterConfig newsletter, StoryClusterer clusterer) {
+        if (!newsletter.cluster()) {
+            return articles.stream().map(Story::of).toList();
+        }
+        return StoryRanking.withinSections(clusterer.cluster(articles));
+    }
+
+    // The subject leads with the story most sources tell among this subscriber's own selection.
+    private static String topHeadline(List<Story> stories, NewsletterConfig newsletter) {
+        if (stories.isEmpty()) {
+            return null;
+        }
+        return (newsletter.cluster() ? StoryRanking.mostCovered(stories) : stories.get(0)).lead().title();
     }
 
     /**
      * Groups the articles by section in the order they come; the articles without a section go
      * last, in a section with a null name.
      */
-    static List<SectionView> sections(List<Article> articles, ZoneId zone) {
+    static List<SectionView> sections(List<Story> stories, ZoneId zone) {
         Map<String, List<ArticleView>> bySection = new LinkedHashMap<>();
         List<ArticleView> others = new ArrayList<>();
-        for (Article article : articles) {
-            String section = blankToNull(article.section());
+        for (Story story : stories) {
+            String section = blankToNull(story.lead().section());
             List<ArticleView> group = section == null ? others
                     : bySection.computeIfAbsent(section, s -> new ArrayList<>());
-            group.add(view(article, zone));
+            group.add(view(story, zone));
         }
         List<SectionView> sections = new ArrayList<>();
         bySection.forEach((name, group) -> sections.add(new SectionView(name, List.copyOf(group))));
@@ -113,18 +156,22 @@ final class DigestModel {
         return subscriber != null && subscriber.timezone() != null ? subscriber.timezone() : newsletter.timezone();
     }
 
-    private static ArticleView view(Article article, ZoneId zone) {
+    private static ArticleView view(Story story, ZoneId zone) {
+        Article article = story.lead();
         Instant when = article.published() != null ? article.published() : article.firstSeen();
+        List<AlsoInView> alsoIn = story.alsoIn().stream()
+                .map(other -> new AlsoInView(other.sourceName(), webUrl(other.url()))).toList();
         return new ArticleView(article.title(), webUrl(article.url()), article.sourceName(),
                 when == null ? null : LocalFormats.time(when, zone), blankToNull(article.author()),
-                blankToNull(article.summary()), article.readingMinutes());
+                blankToNull(article.summary()), article.readingMinutes(), alsoIn);
     }
 
-    private static String preheader(List<Article> articles) {
-        if (articles.isEmpty()) {
+    private static String preheader(List<Story> stories) {
+        if (stories.isEmpty()) {
             return null;
         }
-        return articles.stream().limit(PREHEADER_HEADLINES).map(Article::title).collect(Collectors.joining(" · "));
+        return stories.stream().limit(PREHEADER_HEADLINES).map(story -> story.lead().title())
+                .collect(Collectors.joining(" · "));
     }
 
     static String subscriberName(Subscriber subscriber) {

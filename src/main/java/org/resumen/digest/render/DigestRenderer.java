@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.resumen.digest.config.NewsletterConfig;
+import org.resumen.digest.story.StoryClusterer;
 import org.resumen.digest.subscriber.Subscriber;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
@@ -28,6 +29,7 @@ public final class DigestRenderer {
     private final NewsletterConfig newsletter;
     private final FolderMessageResolver messages;
     private final TemplateEngine engine;
+    private final StoryClusterer clusterer = new StoryClusterer();
 
     public DigestRenderer(Path templatesFolder, NewsletterConfig newsletter) {
         this.folder = Objects.requireNonNull(templatesFolder, "templatesFolder");
@@ -58,7 +60,7 @@ public final class DigestRenderer {
     /** The three templates' output as Thymeleaf wrote it, before {@link #finish} tidies it. */
     RenderedDigest renderRaw(DigestRequest request) {
         Objects.requireNonNull(request, "request");
-        Context context = DigestModel.context(withUsableLocale(request), newsletter);
+        Context context = DigestModel.context(withUsableLocale(request), newsletter, clusterer);
         return new RenderedDigest(process(SUBJECT, context), process(HTML, context), process(TEXT, context));
     }
 

@@ -48,6 +48,11 @@ final class SampleDigests {
                 article("Política", "El Senado aprueba «en general» el presupuesto 2026 tras 14 horas de debate",
                         "La oposición anticipó que pedirá cambios en los artículos sobre coparticipación — la votación"
                                 + " en particular sigue el jueves…", "Martina Ibáñez", "2025-12-16T09:40:00Z", 4),
+                // The same event from another source: validation renders a "También en" entry too.
+                fromSource("Agencia Austral", article("Política",
+                        "Presupuesto 2026: el Senado lo aprobó en general después de 14 horas",
+                        "La Cámara alta votó el proyecto en general; la oposición pedirá cambios sobre coparticipación"
+                                + " en la votación en particular del jueves.", "", "2025-12-16T09:55:00Z", 3)),
                 article("Economía", "La inflación de noviembre fue del 2,1 % y acumula 27 % en el año",
                         "El dato del instituto de estadística quedó por debajo de lo que esperaban las consultoras.",
                         "", "2025-12-16T08:05:00Z", 3),
@@ -61,6 +66,12 @@ final class SampleDigests {
         return new Article(0, "url:https://noticias.example.org/" + slug, "Noticias del Litoral",
                 "https://noticias.example.org/" + slug, title, summary, author, section, List.of(),
                 Instant.parse(published), Instant.parse(published), minutes);
+    }
+
+    private static Article fromSource(String source, Article article) {
+        return new Article(article.id(), article.identityKey(), source, article.url(), article.title(), article.summary(),
+                article.author(), article.section(), article.tags(), article.published(), article.firstSeen(),
+                article.readingMinutes());
     }
 
     private static Subscriber subscriber(String name, Locale locale, ZoneId zone) {

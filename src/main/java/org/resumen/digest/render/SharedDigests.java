@@ -37,7 +37,7 @@ public final class SharedDigests {
             new Links("\uE012http://b.invalid/long/unsubscribe/path?k=9&z=<'\"> ZZZZZZZZZ Rrr\uE013",
                     "\uE014http://b.invalid/long/web/version/path?k=9&<>\"' ZZZZZZZZZ Rrr\uE015",
                     "\uE016http://b.invalid/long/preferences/path?k=9&<>\"' ZZZZZZZZZ Rrr\uE017"));
-    private static final Shared NOT_SHARED = new Shared(null);
+    private static final Shared NOT_SHARED = new Shared(null, null);
     private static final List<String> FALSE_TO_THYMELEAF = List.of("false", "off", "no");
 
     private final DigestRenderer renderer;
@@ -61,7 +61,7 @@ public final class SharedDigests {
             ownRenders.incrementAndGet();
             return renderer.render(usable);
         }
-        return DigestRenderer.finish(swap(shared.raw(), STAND_IN_ONE, own));
+        return DigestRenderer.finish(shared.fill(own));
     }
 
     /**
@@ -85,7 +85,7 @@ public final class SharedDigests {
         groupRenders.addAndGet(2);
         RenderedDigest one = renderer.renderRaw(withPersonal(request, STAND_IN_ONE, named));
         RenderedDigest two = renderer.renderRaw(withPersonal(request, STAND_IN_TWO, named));
-        return new Shared(swap(one, STAND_IN_ONE, STAND_IN_TWO).equals(two) ? one : null);
+        return swap(one, STAND_IN_ONE, STAND_IN_TWO).equals(two) ? Shared.of(one) : NOT_SHARED;
     }
 
     private static RenderedDigest swap(RenderedDigest rendered, Personal from, Personal to) {
@@ -148,8 +148,35 @@ public final class SharedDigests {
     private record Group(LocalDate date, List<Article> articles, Locale locale, ZoneId zone, boolean named) {
     }
 
-    /** The group's render with {@link #STAND_IN_ONE} in it; null when it cannot be shared. */
-    private record Shared(RenderedDigest raw) {
+    /**
+     * The group's render with {@link #STAND_IN_ONE} in it, cut at the stand-in's values; raw is null
+     * when it cannot be shared.
+     */
+    private record Shared(RenderedDigest raw, Slots[] parts) {
+        static Shared of(RenderedDigest raw) {
+            List<String> keys = slotValues(STAND_IN_ONE);
+            return new Shared(raw, new Slots[] {Slots.cut(raw.subject(), keys), Slots.cut(raw.html(), keys),
+                    Slots.cut(raw.text(), keys)});
+        }
+
+        /** Exactly {@code swap(raw, STAND_IN_ONE, own)}, in one pass over each part. */
+        RenderedDigest fill(Personal own) {
+            List<String> values = slotValues(own);
+            return new RenderedDigest(parts[0].fill(values), parts[1].fill(values), parts[2].fill(values));
+        }
+
+        // As swaps(): each value escaped, then as is; a missing value leaves the stand-in's in place.
+        private static List<String> slotValues(Personal personal) {
+            List<String> standIn = STAND_IN_ONE.values();
+            List<String> own = personal.values();
+            List<String> values = new java.util.ArrayList<>(2 * standIn.size());
+            for (int i = 0; i < standIn.size(); i++) {
+                String value = i < own.size() && own.get(i) != null ? own.get(i) : standIn.get(i);
+                values.add(HtmlEscape.escapeHtml4Xml(value));
+                values.add(value);
+            }
+            return values;
+        }
     }
 
     private record Personal(String name, Links links) {

@@ -3,15 +3,26 @@ package org.resumen.digest.subscriber;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.IllformedLocaleException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVRecord;
+import org.resumen.digest.Text;
 
-/** Turns one data row of a subscriber file into a {@link SubscriberRow}, or says why it cannot. */
+/**
+ * Turns one data row of a subscriber file into a {@link SubscriberRow}, or says why it cannot. Values
+ * are cleaned of control characters and bidi overrides ({@link Text#line}) and must fit their columns.
+ */
 final class RowFields {
     private static final Set<String> LANGUAGES = Set.of("es", "en");
+    /** Longest value of each column, as the {@code subscribers} table holds it. */
+    private static final Map<String, Integer> MAX_LENGTH = Map.of(
+            CsvHeader.EMAIL, 320, CsvHeader.NAME, 300, CsvHeader.LOCALE, 35, CsvHeader.TOPICS, 2000,
+            CsvHeader.TIMEZONE, 64);
 
     private RowFields() {
     }
@@ -21,13 +32,28 @@ final class RowFields {
             throw new RowProblem(record.size() + " fields, expected " + header.size() + " (" + header.text() + ")");
         }
         rejectLineBreaks(header, record);
+        Map<String, String> values = new HashMap<>();
+        for (String column : List.of(CsvHeader.EMAIL, CsvHeader.NAME, CsvHeader.LOCALE, CsvHeader.TOPICS,
+                CsvHeader.TIMEZONE)) {
+            String value = header.value(record, column);
+            // An address is refused with its control characters rather than silently repaired.
+            values.put(column, fitting(column, (column.equals(CsvHeader.EMAIL) ? value : Text.line(value)).trim()));
+        }
         return new SubscriberRow(
-                email(header.value(record, CsvHeader.EMAIL)),
-                header.value(record, CsvHeader.NAME).trim(),
-                locale(header.value(record, CsvHeader.LOCALE)),
-                topics(header.value(record, CsvHeader.TOPICS)),
-                timezone(header.value(record, CsvHeader.TIMEZONE)),
+                email(values.get(CsvHeader.EMAIL)),
+                values.get(CsvHeader.NAME),
+                locale(values.get(CsvHeader.LOCALE)),
+                topics(values.get(CsvHeader.TOPICS)),
+                timezone(values.get(CsvHeader.TIMEZONE)),
                 origin);
+    }
+
+    private static String fitting(String column, String value) throws RowProblem {
+        int max = MAX_LENGTH.get(column);
+        if (value.length() > max) {
+            throw new RowProblem(column + " is longer than " + max + " characters");
+        }
+        return value;
     }
 
     private static void rejectLineBreaks(CsvHeader header, CSVRecord record) throws RowProblem {

@@ -21,6 +21,9 @@ import org.slf4j.LoggerFactory;
 public final class SubscriberStore {
     private static final Logger LOG = LoggerFactory.getLogger(SubscriberStore.class);
 
+    // A pause chosen on the preferences page (SubscriberChoices) holds digests back until it ends.
+    private static final String NOT_PAUSED = "(paused_until is null or paused_until <= ?)";
+
     private final DataSource dataSource;
     private final Clock clock;
 
@@ -63,8 +66,10 @@ public final class SubscriberStore {
                 new SubscriberSync(connection, SubscriberColumns.now(clock)).run(rows, false));
     }
 
+    /** The subscribers who get the next digest: ACTIVE and not paused at this moment. */
     public List<Subscriber> active() {
-        return list(SubscriberColumns.SELECT + " where status = 'ACTIVE' order by id");
+        return list(SubscriberColumns.SELECT + " where status = 'ACTIVE' and " + NOT_PAUSED + " order by id",
+                SubscriberColumns.now(clock));
     }
 
     public List<Subscriber> all() {
@@ -79,12 +84,16 @@ public final class SubscriberStore {
         return list(SubscriberColumns.SELECT + " where id = ?", id).stream().findFirst();
     }
 
-    /** One indexed lookup, cheap enough to ask before every message so an unsubscribe stops a running send. */
+    /**
+     * One indexed lookup, cheap enough to ask before every message so an unsubscribe (or a pause)
+     * stops a running send.
+     */
     public boolean isActive(long id) {
         return withConnection("check a subscriber", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
-                    "select 1 from subscribers where id = ? and status = 'ACTIVE'")) {
+                    "select 1 from subscribers where id = ? and status = 'ACTIVE' and " + NOT_PAUSED)) {
                 statement.setLong(1, id);
+                statement.setObject(2, SubscriberColumns.now(clock));
                 try (ResultSet rs = statement.executeQuery()) {
                     return rs.next();
                 }

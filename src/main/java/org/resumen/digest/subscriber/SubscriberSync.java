@@ -24,6 +24,7 @@ final class SubscriberSync {
     private int removed;
     private int unchanged;
     private int stillUnsubscribed;
+    private Set<Long> ownPreferences = Set.of();
 
     SubscriberSync(Connection connection, OffsetDateTime now) {
         this.connection = connection;
@@ -33,11 +34,16 @@ final class SubscriberSync {
     /** Adds, updates and reactivates the listed rows; with {@code removeUnlisted}, marks other ACTIVE ones REMOVED. */
     SyncReport run(List<SubscriberRow> rows, boolean removeUnlisted) throws SQLException {
         Map<String, Subscriber> existing = loadByEmail();
+        ownPreferences = SubscriberChoices.withOwnPreferences(connection);
         Set<String> listed = new HashSet<>();
         try (PreparedStatement insert = connection.prepareStatement("insert into subscribers"
                 + " (email, name, locale, topics, timezone, status, created_at, updated_at) values (?, ?, ?, ?, ?, 'ACTIVE', ?, ?)");
-             PreparedStatement update = connection.prepareStatement("update subscribers set name = ?, locale = ?,"
-                     + " topics = ?, timezone = ?, status = 'ACTIVE', updated_at = ? where id = ?"
+             // preferences saved on the web while this sync runs still win over the file (preferences_at set)
+             PreparedStatement update = connection.prepareStatement("update subscribers set name = ?,"
+                     + " locale = case when preferences_at is null then ? else locale end,"
+                     + " topics = case when preferences_at is null then ? else topics end,"
+                     + " timezone = case when preferences_at is null then ? else timezone end,"
+                     + " status = 'ACTIVE', updated_at = ? where id = ?"
                      // an unsubscribe that lands while the sync runs must win over the file
                      + " and status <> 'UNSUBSCRIBED'")) {
             for (SubscriberRow row : rows) {
@@ -54,8 +60,9 @@ final class SubscriberSync {
         return new SyncReport(added, updated, removed, unchanged, stillUnsubscribed);
     }
 
-    private void apply(SubscriberRow row, Subscriber current, PreparedStatement insert, PreparedStatement update)
+    private void apply(SubscriberRow listedRow, Subscriber current, PreparedStatement insert, PreparedStatement update)
             throws SQLException {
+        SubscriberRow row = current != null && ownPreferences.contains(current.id()) ? keepingChoices(listedRow, current) : listedRow;
         if (current == null) {
             insert.setString(1, row.email());
             SubscriberColumns.bindProfile(insert, 2, row);
@@ -78,6 +85,11 @@ final class SubscriberSync {
                 updated++;
             }
         }
+    }
+
+    // Topics, language and time zone the subscriber chose on the preferences page win over the file's.
+    private static SubscriberRow keepingChoices(SubscriberRow row, Subscriber current) {
+        return new SubscriberRow(row.email(), row.name(), current.locale(), current.topics(), current.timezone(), row.origin());
     }
 
     private void removeUnlisted(Map<String, Subscriber> existing, Set<String> listed) throws SQLException {

@@ -82,8 +82,8 @@ class FeedSourceTest {
 
     @Test
     void anXmlDocumentThatIsNotAFeedFailsTheSource() {
-        assertThatThrownBy(() -> fetch("Página", FEEDS + "not-a-feed.xml"))
-                .hasMessage("source \"Página\" (" + FEEDS + "not-a-feed.xml): not an RSS or Atom feed; expected"
+        assertThatThrownBy(() -> fetch("Catálogo", FEEDS + "not-a-feed-catalog.xml"))
+                .hasMessage("source \"Catálogo\" (" + FEEDS + "not-a-feed-catalog.xml): not an RSS or Atom feed; expected"
                         + " <rss>, <rdf:RDF> or <feed> as the root element");
     }
 

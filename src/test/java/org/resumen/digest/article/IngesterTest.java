@@ -82,16 +82,17 @@ class IngesterTest {
         });
     }
 
+    /** Issue 5 item 8: each ingest problem was printed twice (a WARN log line and the CLI's "problem:" line). */
     @Test
-    void logsOneInfoLinePerSourceAndAWarningPerProblem() {
+    void eachIngestProblemIsLoggedOnceAtInfoSoTheConsoleShowsOnlyTheReportsLine() {
         ingester(new SourceConfig("Diario Caído", MISSING_FEED, null),
                 new SourceConfig("Redacción", null, GOOD_FOLDER)).ingestAll();
 
-        assertThat(log.list).extracting(e -> e.getLevel() + " " + e.getFormattedMessage()).containsExactly(
-                "WARN source \"Diario Caído\" (" + MISSING_FEED + "): file not found: "
+        assertThat(log.list).extracting(e -> e.getLevel() + " " + e.getFormattedMessage()).containsExactlyInAnyOrder(
+                "INFO source \"Diario Caído\" (" + MISSING_FEED + "): file not found: "
                         + Path.of(MISSING_FEED).toAbsolutePath(),
                 "INFO source \"Redacción\": fetched 2, added 2",
-                "WARN " + Path.of(GOOD_FOLDER, "senado.md") + ": front matter \"published\" must be "
+                "INFO source \"Redacción\": " + Path.of(GOOD_FOLDER, "senado.md") + ": front matter \"published\" must be "
                         + "ISO-8601 with offset, like 2025-12-16T06:30:00-03:00; got \"ayer\"");
     }
 

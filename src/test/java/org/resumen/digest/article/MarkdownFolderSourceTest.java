@@ -28,7 +28,7 @@ class MarkdownFolderSourceTest {
 
         assertThat(result.articles()).extracting(Article::title).containsExactly(
                 "Alquileres: qué cambia con la ley que votó Diputados", "La ministra Villafañe confirmó el bono");
-        assertThat(result.problems()).containsExactly(Path.of(FOLDER, "senado.md") + ": front matter \"published\" "
+        assertThat(result.problems()).containsExactly("source \"Redacción\": " + Path.of(FOLDER, "senado.md") + ": front matter \"published\" "
                 + "must be ISO-8601 with offset, like 2025-12-16T06:30:00-03:00; got \"ayer\"");
     }
 
@@ -129,7 +129,7 @@ class MarkdownFolderSourceTest {
     }
 
     private String file(String name) {
-        return temp.resolve(name).toString();
+        return "source \"Redacción\": " + temp.resolve(name);
     }
 
     private static FetchResult fetch(String folder) {

@@ -33,7 +33,7 @@ class ConfigLoaderTest {
         assertThat(config.smtp().embedded()).isTrue();
         assertThat(config.smtp().tls()).isEqualTo(SmtpConfig.Tls.NONE);
         assertThat(config.database().url()).isEqualTo("jdbc:h2:file:./data/digest");
-        assertThat(config.sources()).extracting(SourceConfig::name).containsExactly("Diario del Plata", "Redacción El Resumen");
+        assertThat(config.sources()).extracting(SourceConfig::name).containsExactly("Diario del Plata", "Redacción El Resumen", "Agencia Austral");
     }
 
     @Test

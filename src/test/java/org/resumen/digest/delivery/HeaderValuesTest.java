@@ -58,7 +58,8 @@ class HeaderValuesTest {
     void oneLineValuesReachTheHeadersUnchanged() throws Exception {
         RenderedDigest digest = new RenderedDigest("Resumen — «Hoy»", "<p>Hola</p>", "Hola");
 
-        MimeMessage message = builder("Resumen <boletin@resumen.example.net>").build(SESSION, ana(), digest, UNSUBSCRIBE, "tok");
+        WireMessage built = builder("Resumen <boletin@resumen.example.net>").build(SESSION, ana(), digest, UNSUBSCRIBE, "tok");
+        MimeMessage message = new MimeMessage(SESSION, new java.io.ByteArrayInputStream(built.wire()));
 
         assertThat(message.getSubject()).isEqualTo("Resumen — «Hoy»");
         assertThat(message.getHeader("List-Unsubscribe")).containsExactly(

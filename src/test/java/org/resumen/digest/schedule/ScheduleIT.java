@@ -76,6 +76,7 @@ class ScheduleIT {
                 smtp: { host: 127.0.0.1, port: %d }
                 database: { url: "jdbc:h2:mem:schedule-%s;DB_CLOSE_DELAY=-1" }
                 secret: "schedule-secret-for-tests-012345"
+                web: { port: 0 }
                 """.formatted(cron, dir.resolve("feed.xml"), dir.resolve("subscribers"), Path.of("templates").toAbsolutePath(),
                 greenMail.getSmtp().getPort(), UUID.randomUUID()));
         return file;

@@ -1,0 +1,61 @@
+package org.resumen.digest.delivery;
+
+import jakarta.mail.Address;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.OutputStream;
+import java.io.IOException;
+
+/**
+ * A message built once as the bytes that go on the wire, handed to Angus's {@code SMTPTransport}
+ * as a {@link MimeMessage} whose {@code writeTo} writes those bytes in one call. Nothing is parsed,
+ * encoded or scanned again on the way out (the transport only dot-stuffs).
+ */
+final class WireMessage extends MimeMessage {
+    private final byte[] wire;
+    private final String messageId;
+    private final InternetAddress to;
+
+    WireMessage(Session session, byte[] wire, String messageId, InternetAddress to) {
+        super(session);
+        this.wire = wire;
+        this.messageId = messageId;
+        this.to = to;
+    }
+
+    /** The message exactly as sent: headers, blank line, body; CRLF line ends, ASCII only. */
+    byte[] wire() {
+        return wire.clone();
+    }
+
+    @Override
+    public void writeTo(OutputStream out) throws IOException {
+        out.write(wire);
+    }
+
+    @Override
+    public void writeTo(OutputStream out, String[] ignoreHeaders) throws IOException {
+        out.write(wire);
+    }
+
+    @Override
+    public String getMessageID() {
+        return messageId;
+    }
+
+    @Override
+    public Address[] getAllRecipients() {
+        return new Address[] {to};
+    }
+
+    @Override
+    public int getSize() {
+        return wire.length;
+    }
+
+    /** Already final: the bytes are the message. */
+    @Override
+    public void saveChanges() {
+    }
+}

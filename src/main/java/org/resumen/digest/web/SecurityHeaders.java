@@ -1,0 +1,34 @@
+package org.resumen.digest.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+
+/**
+ * Headers on every response, and the cap on request bodies. Pages carry no script at all, so the
+ * policy allows none; tokens travel in URLs, so no Referer ever leaves a page.
+ */
+final class SecurityHeaders {
+    /** The largest request body accepted: the biggest form (preferences) is a few KB. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+    static final String CSP = "Content-Security-Policy";
+    static final String PAGE_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self';"
+            + " frame-ancestors 'none'; base-uri 'none'";
+    /** A rendered digest: its own inline styles, https images of the sources, no forms, no script. */
+    static final String DIGEST_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src https:;"
+            + " form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
+
+    private SecurityHeaders() {
+    }
+
+    static void apply(Context ctx) {
+        ctx.header(CSP, PAGE_POLICY);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Cache-Control", "no-store");
+        if (ctx.contentLength() > MAX_BODY_BYTES) {
+            ctx.status(HttpStatus.CONTENT_TOO_LARGE).result("request body larger than " + MAX_BODY_BYTES + " bytes");
+            ctx.skipRemainingHandlers();
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package org.resumen.digest.web;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Map;
+import org.resumen.digest.App;
+import org.resumen.digest.DigestException;
+import org.resumen.digest.render.PageRenderer;
+import org.resumen.digest.subscriber.SubscriberChoices;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server of {@code digest serve}: the route table, the error pages, and start/stop. Every
+ * response carries the security headers of {@link SecurityHeaders}; links in the mail point at
+ * {@code newsletter.base-url}, which a proxy (or this server itself) answers.
+ */
+public final class WebServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+
+    private final Javalin javalin;
+    private final String host;
+
+    private WebServer(Javalin javalin, String host) {
+        this.javalin = javalin;
+        this.host = host;
+    }
+
+    /**
+     * Checks the page templates, then listens on {@code host}:{@code port} (0 = any free port, for
+     * tests); a port in use is a {@link DigestException} naming it.
+     */
+    public static WebServer start(App app, String host, int port) {
+        Handlers handlers = new Handlers(app);
+        handlers.validate();
+        Javalin javalin = Javalin.create(config -> configure(config, handlers));
+        try {
+            javalin.start(host, port);
+        } catch (RuntimeException e) {
+            throw new DigestException("web: cannot listen on " + host + ":" + port + " (web.bind, web.port): "
+                    + rootMessage(e) + "; choose another web.port, or 0 for no web server", e);
+        }
+        return new WebServer(javalin, host);
+    }
+
+    /** The address the server answers on, e.g. {@code http://127.0.0.1:8080}. */
+    public String url() {
+        String shown = host.contains(":") ? "[" + host + "]" : host;
+        return "http://" + shown + ":" + javalin.port();
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    @Override
+    public void close() {
+        javalin.stop();
+    }
+
+    private static void configure(JavalinConfig config, Handlers h) {
+        config.startup.showJavalinBanner = false;
+        config.http.maxRequestSize = SecurityHeaders.MAX_BODY_BYTES;
+        routes(config.routes, h);
+    }
+
+    /** Every path the server answers, its method and its handler. */
+    private static void routes(RoutesConfig routes, Handlers h) {
+        routes.before(SecurityHeaders::apply);
+        routes.get("/unsubscribe/{token}", h.unsubscribe::ask);
+        routes.post("/unsubscribe/{token}", h.unsubscribe::unsubscribe);
+        routes.get("/preferences/{token}", h.preferences::show);
+        routes.post("/preferences/{token}", h.preferences::save);
+        routes.get("/editions/{date}/{token}", h.webVersion::show);
+        routes.get("/archive", h.archive::index);
+        routes.get("/archive.atom", h.archive::atom);
+        routes.get("/archive/{date}", h.archive::edition);
+        routes.get("/assets/{name}", h.assets::serve);
+        routes.get("/health", h.operations::health);
+        routes.get("/ready", h.operations::ready);
+
+        routes.exception(NoSuchPage.class, (e, ctx) -> h.notFound(ctx));
+        routes.exception(Exception.class, (e, ctx) -> h.failed(ctx, e));
+        // Javalin's own 404 (no route) gets the same page as a forged token; a page already shown stays.
+        routes.error(404, ctx -> {
+            if (ctx.attribute(Pages.SHOWN) == null) {
+                h.notFound(ctx);
+            }
+        });
+    }
+
+    // The route pattern ("/unsubscribe/{token}"), never the path: paths carry tokens, and logs must not.
+    private static String routeOf(Context ctx) {
+        try {
+            return ctx.endpoint().path;
+        } catch (RuntimeException e) {
+            return "(no route)";
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+
+    /** The page families, built once from the application's parts. */
+    private static final class Handlers {
+        final PageLocale locales;
+        final Pages pages;
+        final UnsubscribePages unsubscribe;
+        final PreferencesPages preferences;
+        final WebVersionPages webVersion;
+        final ArchivePages archive;
+        final Assets assets;
+        final Operations operations;
+
+        Handlers(App app) {
+            var newsletter = app.config.newsletter();
+            PageRenderer renderer = new PageRenderer(app.config.templates());
+            SignedLinks links = new SignedLinks(app.tokens, app.subscribers, newsletter.baseUrl());
+            this.locales = new PageLocale(app.config.templates(), newsletter.locale());
+            this.pages = new Pages(renderer, newsletter.name());
+            this.unsubscribe = new UnsubscribePages(links, app.subscribers, locales, pages);
+            this.preferences = new PreferencesPages(links, app.subscribers,
+                    new SubscriberChoices(app.database.dataSource(), app.clock), new TopicChoices(app.editions), locales,
+                    new PreferencesView(locales, newsletter.timezone()), pages, app.clock);
+            this.webVersion = new WebVersionPages(links, app.editions, app.renderer, newsletter.locale());
+            this.archive = new ArchivePages(new Archive(app.editions, app.ledger), locales, pages, newsletter);
+            this.assets = new Assets(renderer.folder().resolve("assets"));
+            this.operations = new Operations(app.database.dataSource());
+        }
+
+        /** Renders every page in every language once, so a broken template stops serve before it listens. */
+        void validate() {
+            for (String language : locales.languages()) {
+                java.util.Locale locale = java.util.Locale.forLanguageTag(language);
+                for (String page : PageSamples.PAGES) {
+                    pages.render(page, locale, PageSamples.model(page));
+                }
+            }
+        }
+
+        void notFound(Context ctx) {
+            pages.show(ctx, 404, "not-found", locales.of(ctx.header("Accept-Language")), Map.of());
+        }
+
+        void failed(Context ctx, Exception e) {
+            LOG.error("web: {} {} failed: {}", ctx.method(), routeOf(ctx), e.getMessage(), e);
+            pages.show(ctx, 500, "error", locales.of(ctx.header("Accept-Language")), Map.of());
+        }
+    }
+}

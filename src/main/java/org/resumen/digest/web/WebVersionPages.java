@@ -1,0 +1,52 @@
+package org.resumen.digest.web;
+
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import org.resumen.digest.edition.Edition;
+import org.resumen.digest.edition.Editions;
+import org.resumen.digest.edition.Topics;
+import org.resumen.digest.render.DigestRenderer;
+import org.resumen.digest.render.DigestRequest;
+import org.resumen.digest.subscriber.Subscriber;
+import org.resumen.digest.subscriber.Tokens.Purpose;
+
+/**
+ * {@code /editions/{date}/{token}}: the subscriber's digest of that date in the browser, made by the
+ * production renderer from the frozen edition with their topics, language and links.
+ */
+final class WebVersionPages {
+    private final SignedLinks links;
+    private final Editions editions;
+    private final DigestRenderer renderer;
+    private final Locale newsletterLocale;
+
+    WebVersionPages(SignedLinks links, Editions editions, DigestRenderer renderer, Locale newsletterLocale) {
+        this.links = links;
+        this.editions = editions;
+        this.renderer = renderer;
+        this.newsletterLocale = newsletterLocale;
+    }
+
+    void show(Context ctx) {
+        LocalDate date = date(ctx.pathParam("date"));
+        Subscriber subscriber = links.subscriber(ctx.pathParam("token"), Purpose.WEB_VERSION);
+        Edition edition = editions.find(date).orElseThrow(() -> new NoSuchPage("no edition of " + date));
+        Locale locale = subscriber.locale() != null ? subscriber.locale() : newsletterLocale;
+        DigestRequest request = new DigestRequest(edition, Topics.forSubscriber(edition.articles(), subscriber.topics()),
+                subscriber, locale, links.digestLinks(subscriber.id(), date));
+        ctx.header(SecurityHeaders.CSP, SecurityHeaders.DIGEST_POLICY)
+                .header("Content-Language", locale.toLanguageTag())
+                .contentType("text/html; charset=utf-8")
+                .result(renderer.render(request).html());
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new NoSuchPage("not a date: " + text);
+        }
+    }
+}
