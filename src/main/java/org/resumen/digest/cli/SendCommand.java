@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.resumen.digest.App;
@@ -57,20 +58,21 @@ final class SendCommand implements Callable<Integer> {
         PrintWriter out = parent.spec.commandLine().getOut();
         AtomicBoolean signalled = new AtomicBoolean();
         AtomicInteger exit = new AtomicInteger(DigestCommand.FAILED);
+        AtomicReference<App> opened = new AtomicReference<>();
         CountDownLatch finished = new CountDownLatch(1);
+        // Installed before the app opens (the slow part of starting): a signal then still lets the
+        // opening finish and the run stop before its first message, with its closing line.
+        SignalStop stop = SignalStop.install(() -> {
+            signalled.set(true);
+            awaitStopped(opened, finished);
+            out.flush();
+            return exit.get();
+        });
         try (App app = parent.open()) {
-            SignalStop stop = SignalStop.install(() -> {
-                signalled.set(true);
-                awaitStopped(app, finished);
-                out.flush();
-                return exit.get();
-            });
-            try {
-                exit.set(send(app, out, signalled));
-            } finally {
-                stop.remove();
-            }
+            opened.set(app);
+            exit.set(send(app, out, signalled));
         } finally {
+            stop.remove();
             // Counted down once the app (and its database pool) is closed: the hook may end the process then.
             finished.countDown();
         }
@@ -101,10 +103,12 @@ final class SendCommand implements Callable<Integer> {
     }
 
     // Asks again until the send has ended: a stop asked before the run began would be reset by it.
-    private static void awaitStopped(App app, CountDownLatch finished) {
+    private static void awaitStopped(AtomicReference<App> app, CountDownLatch finished) {
         try {
             do {
-                app.sendEdition.requestStop();
+                if (app.get() != null) {
+                    app.get().sendEdition.requestStop();
+                }
             } while (!finished.await(200, TimeUnit.MILLISECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
 import org.quartz.Scheduler;
@@ -35,29 +36,48 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws SchedulerException, InterruptedException {
         PrintWriter out = parent.spec.commandLine().getOut();
-        App app = parent.open();
-        Scheduler scheduler = Scheduling.persistent(app.database.dataSource(), app.database.isPostgres(),
-                app.sendEdition, app.editions, app.clock);
-        Scheduling.scheduleDaily(scheduler, app.config.newsletter());
         CountDownLatch runs = new CountDownLatch(exitAfter > 0 ? exitAfter : Integer.MAX_VALUE);
         Reporter reporter = new Reporter(out, runs);
-        scheduler.getListenerManager().addJobListener(reporter);
-        WebServer web = startWeb(app, scheduler);
+        AtomicReference<Runnable> stopper = new AtomicReference<>();
+        CountDownLatch ready = new CountDownLatch(1);
+        // Installed before the app opens: a signal during start-up waits for it, then stops cleanly.
         SignalStop signal = SignalStop.install(() -> {
-            stop(app, scheduler, web);
+            awaitQuietly(ready);
+            if (stopper.get() == null) {
+                return DigestCommand.FAILED;
+            }
+            stopper.get().run();
             out.println(ReportPrinter.stopped(reporter.sent.get(), reporter.stillDue.get()));
             out.flush();
             // Stopping is how serve ends: 0, as a service manager expects; rows left due wait for the next start.
             return DigestCommand.OK;
         });
-        scheduler.start();
-        out.println("Scheduler started (" + app.config.newsletter().schedule() + ", " + app.config.newsletter().timezone()
-                + "); next edition at " + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
-                Scheduling.nextEdition(scheduler).atZone(app.config.newsletter().timezone())) + ". Stop with Ctrl-C or SIGTERM.");
-        if (web != null) {
-            out.println("Web pages at " + web.url() + "/ (links in mail use " + app.config.newsletter().baseUrl() + ")");
+        App app;
+        Scheduler scheduler;
+        WebServer web;
+        try {
+            app = parent.open();
+            scheduler = Scheduling.persistent(app.database.dataSource(), app.database.isPostgres(),
+                    app.sendEdition, app.editions, app.clock);
+            Scheduling.scheduleDaily(scheduler, app.config.newsletter());
+            scheduler.getListenerManager().addJobListener(reporter);
+            web = startWeb(app, scheduler);
+            scheduler.start();
+            out.println("Scheduler started (" + app.config.newsletter().schedule() + ", " + app.config.newsletter().timezone()
+                    + "); next edition at " + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                    Scheduling.nextEdition(scheduler).atZone(app.config.newsletter().timezone())) + ". Stop with Ctrl-C or SIGTERM.");
+            if (web != null) {
+                out.println("Web pages at " + web.url() + "/ (links in mail use " + app.config.newsletter().baseUrl() + ")");
+            }
+            out.flush();
+            stopper.set(() -> stop(app, scheduler, web));
+        } catch (RuntimeException | SchedulerException e) {
+            // Not started: the process ends with this error's exit code, not the hook's.
+            signal.remove();
+            throw e;
+        } finally {
+            ready.countDown();
         }
-        out.flush();
         runs.await();
         signal.remove();
         stop(app, scheduler, web);
@@ -74,6 +94,14 @@ final class ServeCommand implements Callable<Integer> {
             scheduler.shutdown(false);
             app.close();
             throw e;
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
