@@ -79,6 +79,21 @@ public final class SubscriberStore {
         return list(SubscriberColumns.SELECT + " where id = ?", id).stream().findFirst();
     }
 
+    /**
+     * The active subscribers among {@code ids}, by id, in one query: the send reads them just before
+     * each small batch of messages, so an unsubscribe stops a running send within that batch.
+     */
+    public java.util.Map<Long, Subscriber> activeAmong(java.util.Collection<Long> ids) {
+        java.util.Map<Long, Subscriber> active = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return active;
+        }
+        String sql = SubscriberColumns.SELECT + " where status = 'ACTIVE' and id in ("
+                + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ")";
+        list(sql, ids.toArray()).forEach(s -> active.put(s.id(), s));
+        return active;
+    }
+
     /** One indexed lookup, cheap enough to ask before every message so an unsubscribe stops a running send. */
     public boolean isActive(long id) {
         return withConnection("check a subscriber", connection -> {
