@@ -5,3 +5,6 @@
 alter table deliveries add column claimed_by varchar(200);
 alter table deliveries add column lease_until timestamp with time zone;
 alter table deliveries add column possible_duplicate boolean default false not null;
+-- Claims read due rows in id order from a cursor (keyset paging): without this index H2 reads and
+-- sorts every row of the edition for each claim.
+create index deliveries_edition_order on deliveries (edition_id, id);

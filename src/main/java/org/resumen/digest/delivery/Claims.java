@@ -34,11 +34,11 @@ final class Claims {
     private static final String SET = "set status = 'sending', claimed_by = ?, lease_until = ?, updated_at = ?,"
             + " possible_duplicate = (possible_duplicate or status = 'sending')";
     private static final String PICK = "select id from deliveries where edition_id = ? and id > ? and " + DUE
-            + " order by id fetch first ? rows only";
+            + " order by edition_id, id fetch first ? rows only";
     private static final String POSTGRES = "update deliveries " + SET + " where id in (" + PICK
             + " for update skip locked) returning id, subscriber_id, possible_duplicate";
     private static final String H2 = "select id, subscriber_id, possible_duplicate from final table (update deliveries "
-            + SET + " where id in (" + PICK + ") and " + DUE + ")";
+            + SET + " where id in (%s) and " + DUE + ")";
 
     private final DataSource dataSource;
     private final boolean postgres;
@@ -136,31 +136,80 @@ final class Claims {
     }
 
     private List<Claim> claimOnce(long editionId, long after, int max, Instant now) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(postgres ? POSTGRES : H2)) {
-            int i = 1;
-            ps.setString(i++, node);
-            ps.setObject(i++, utc(now.plus(LEASE)));
-            ps.setObject(i++, utc(now));
-            ps.setLong(i++, editionId);
-            ps.setLong(i++, after);
-            ps.setString(i++, node);
-            ps.setObject(i++, utc(now));
-            ps.setInt(i++, max);
-            if (!postgres) {
-                ps.setString(i++, node);
-                ps.setObject(i, utc(now));
-            }
-            List<Claim> claimed = new ArrayList<>(max);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    claimed.add(new Claim(rs.getLong(1), rs.getLong(2), rs.getBoolean(3)));
-                }
-            }
+        try (Connection c = dataSource.getConnection()) {
+            List<Claim> claimed = postgres ? claimOnPostgres(c, editionId, after, max, now) : claimOnH2(c, editionId, after, max, now);
             claimed.sort((a, b) -> Long.compare(a.id(), b.id()));
             return Collections.unmodifiableList(claimed);
         } catch (SQLException e) {
+            if (isLockTimeout(e)) {
+                return List.of(); // another worker held those rows; the caller looks again
+            }
             throw failure("claim deliveries of edition " + editionId, e);
         }
+    }
+
+    private List<Claim> claimOnPostgres(Connection c, long editionId, long after, int max, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(POSTGRES)) {
+            int i = bindSet(ps, now);
+            bindPick(ps, i, editionId, after, max, now);
+            return read(ps, max);
+        }
+    }
+
+    // Pick the candidates by the (edition_id, id) index first, then claim those few by primary key:
+    // one statement doing both makes H2 scan the table while it holds the row locks.
+    private List<Claim> claimOnH2(Connection c, long editionId, long after, int max, Instant now) throws SQLException {
+        List<Long> candidates = new ArrayList<>(max);
+        try (PreparedStatement ps = c.prepareStatement(PICK)) {
+            bindPick(ps, 1, editionId, after, max, now);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    candidates.add(rs.getLong(1));
+                }
+            }
+        }
+        if (candidates.isEmpty()) {
+            return new ArrayList<>();
+        }
+        try (PreparedStatement ps = c.prepareStatement(H2.formatted(placeholders(candidates.size())))) {
+            int i = bindSet(ps, now);
+            for (long id : candidates) {
+                ps.setLong(i++, id);
+            }
+            ps.setString(i++, node);
+            ps.setObject(i, utc(now));
+            return read(ps, max);
+        }
+    }
+
+    private int bindSet(PreparedStatement ps, Instant now) throws SQLException {
+        ps.setString(1, node);
+        ps.setObject(2, utc(now.plus(LEASE)));
+        ps.setObject(3, utc(now));
+        return 4;
+    }
+
+    private void bindPick(PreparedStatement ps, int first, long editionId, long after, int max, Instant now) throws SQLException {
+        ps.setLong(first, editionId);
+        ps.setLong(first + 1, after);
+        ps.setString(first + 2, node);
+        ps.setObject(first + 3, utc(now));
+        ps.setInt(first + 4, max);
+    }
+
+    private static List<Claim> read(PreparedStatement ps, int max) throws SQLException {
+        List<Claim> claimed = new ArrayList<>(max);
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                claimed.add(new Claim(rs.getLong(1), rs.getLong(2), rs.getBoolean(3)));
+            }
+        }
+        return claimed;
+    }
+
+    // H2: "Timeout trying to lock table" (50200); PostgreSQL never waits here (SKIP LOCKED).
+    private static boolean isLockTimeout(SQLException e) {
+        return e.getErrorCode() == 50200 || "HYT00".equals(e.getSQLState());
     }
 
     private long firstDueAfter(long editionId, long after, Instant now) {
