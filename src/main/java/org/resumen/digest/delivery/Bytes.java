@@ -46,6 +46,23 @@ final class Bytes {
         return size;
     }
 
+    /** Makes room for {@code n} more bytes, for writers that fill {@link #array()} directly. */
+    byte[] reserve(int n) {
+        if (size + n > buffer.length) {
+            grow(n);
+        }
+        return buffer;
+    }
+
+    /** The buffer itself, valid up to {@link #size()}; see {@link #reserve} and {@link #advanceTo}. */
+    byte[] array() {
+        return buffer;
+    }
+
+    void advanceTo(int newSize) {
+        size = newSize;
+    }
+
     byte[] toArray() {
         return Arrays.copyOf(buffer, size);
     }
@@ -56,6 +73,6 @@ final class Bytes {
     }
 
     private void grow(int needed) {
-        buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + needed));
+        buffer = Arrays.copyOf(buffer, Math.max(buffer.length + buffer.length / 2, size + needed));
     }
 }

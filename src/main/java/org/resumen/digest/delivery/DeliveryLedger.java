@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,8 +14,9 @@ import javax.sql.DataSource;
 import org.resumen.digest.DigestException;
 
 /**
- * One row per (edition, subscriber), unique: the record of who got what. Each outcome is written the
- * moment it is known, so a crash loses at most the messages in flight.
+ * One row per (edition, subscriber), unique: the record of who got what. Outcomes are written in
+ * small groups as they become known ({@link DeliveryRun#BATCH} per commit), so a crash loses at most
+ * the messages in flight; {@link Claims} decides who may send which row.
  */
 public final class DeliveryLedger {
     static final String PENDING = "pending";
@@ -24,6 +24,7 @@ public final class DeliveryLedger {
     static final String FAILED = "failed";
     static final String REJECTED = "rejected";
     static final String SKIPPED = "skipped";
+    static final String SENDING = "sending";
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -33,64 +34,99 @@ public final class DeliveryLedger {
         this.clock = clock;
     }
 
-    /** A delivery still to be made: pending, or failed temporarily in an earlier run. */
-    record Due(long id, long subscriberId) {
+    /** Claims for one run named {@code node} (see {@link Nodes#runId}) on this database. */
+    Claims claims(String node) {
+        return new Claims(dataSource, isPostgres(), clock, node);
     }
 
-    /** Adds a pending row for every subscriber that has none for this edition yet. */
-    void createPending(long editionId, List<Long> subscriberIds) {
-        String sql = "insert into deliveries (edition_id, subscriber_id, status, attempts, created_at, updated_at)"
-                + " select ?, ?, 'pending', 0, ?, ? from (values (1)) as one(x)"
-                + " where not exists (select 1 from deliveries where edition_id = ? and subscriber_id = ?)";
-        OffsetDateTime now = now();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (long subscriberId : subscriberIds) {
-                ps.setLong(1, editionId);
-                ps.setLong(2, subscriberId);
-                ps.setObject(3, now);
-                ps.setObject(4, now);
-                ps.setLong(5, editionId);
-                ps.setLong(6, subscriberId);
-                ps.addBatch();
-            }
-            ps.executeBatch();
+    private boolean isPostgres() {
+        try (Connection c = dataSource.getConnection()) {
+            return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
         } catch (SQLException e) {
-            throw failure("create the deliveries of edition " + editionId, e);
+            throw failure("read the database product", e);
         }
     }
 
-    List<Due> due(long editionId) {
-        String sql = "select id, subscriber_id from deliveries where edition_id = ? and status in ('pending', 'failed') order by id";
-        List<Due> due = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, editionId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    due.add(new Due(rs.getLong(1), rs.getLong(2)));
+    /**
+     * Adds a pending row for every active subscriber that has none for this edition yet, in one
+     * statement: nothing goes through Java, whatever the number of subscribers. Two processes doing
+     * it at the same moment may collide on the unique (edition, subscriber) key; the loser tries
+     * again and then finds the rows there. Returns how many rows were added.
+     */
+    int fanOut(long editionId) {
+        String sql = "insert into deliveries (edition_id, subscriber_id, status, attempts, created_at, updated_at)"
+                + " select ?, s.id, 'pending', 0, ?, ? from subscribers s where s.status = 'ACTIVE'"
+                + " and not exists (select 1 from deliveries d where d.edition_id = ? and d.subscriber_id = s.id)";
+        for (int attempt = 1; ; attempt++) {
+            OffsetDateTime now = now();
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setLong(1, editionId);
+                ps.setObject(2, now);
+                ps.setObject(3, now);
+                ps.setLong(4, editionId);
+                return ps.executeUpdate();
+            } catch (SQLException e) {
+                if (attempt >= 3 || !"23505".equals(e.getSQLState())) {
+                    throw failure("create the deliveries of edition " + editionId, e);
                 }
             }
-            return due;
+        }
+    }
+
+    /** One delivery's outcome in this run, to be written with others in one commit. */
+    record Recorded(long id, String status, int attempts, String reply, String messageId) {
+        static Recorded of(long id, Outcome outcome) {
+            if (outcome instanceof Outcome.Sent s) {
+                return new Recorded(id, SENT, s.attempts(), s.reply(), s.messageId());
+            }
+            if (outcome instanceof Outcome.Rejected r) {
+                return new Recorded(id, REJECTED, r.attempts(), r.reply(), null);
+            }
+            Outcome.Failed f = (Outcome.Failed) outcome;
+            return new Recorded(id, FAILED, f.attempts(), f.reply(), null);
+        }
+    }
+
+    /**
+     * Writes a batch of outcomes in one transaction (group commit): one disk write for the batch
+     * instead of one per message. Only rows still claimed by {@code node} are changed.
+     */
+    void recordAll(List<Recorded> outcomes, String node) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        String sql = "update deliveries set status = ?, attempts = attempts + ?, smtp_reply = ?, message_id = ?,"
+                + " updated_at = ?, sent_at = ?, lease_until = null where id = ? and claimed_by = ?";
+        OffsetDateTime now = now();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (Recorded r : outcomes) {
+                    ps.setString(1, r.status());
+                    ps.setInt(2, r.attempts());
+                    ps.setString(3, truncate(r.reply(), 2000));
+                    ps.setString(4, truncate(r.messageId(), 500));
+                    ps.setObject(5, now);
+                    if (SENT.equals(r.status())) {
+                        ps.setObject(6, now);
+                    } else {
+                        ps.setNull(6, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+                    }
+                    ps.setLong(7, r.id());
+                    ps.setString(8, node);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
         } catch (SQLException e) {
-            throw failure("read the deliveries of edition " + editionId, e);
+            throw failure("record " + outcomes.size() + " deliveries", e);
         }
-    }
-
-    void record(long deliveryId, Outcome outcome) {
-        if (outcome instanceof Outcome.Sent s) {
-            update(deliveryId, SENT, s.attempts(), s.reply(), s.messageId());
-        } else if (outcome instanceof Outcome.Rejected r) {
-            update(deliveryId, REJECTED, r.attempts(), r.reply(), null);
-        } else if (outcome instanceof Outcome.Failed f) {
-            update(deliveryId, FAILED, f.attempts(), f.reply(), null);
-        }
-    }
-
-    void recordFailure(long deliveryId, String reason) {
-        update(deliveryId, FAILED, 0, reason, null);
-    }
-
-    void recordSkipped(long deliveryId, String reason) {
-        update(deliveryId, SKIPPED, 0, reason, null);
     }
 
     /** Subscribers whose delivery of the edition a run would not send again: every row {@link #due} leaves out. */
@@ -124,28 +160,6 @@ public final class DeliveryLedger {
             return counts;
         } catch (SQLException e) {
             throw failure("count the deliveries of edition " + editionId, e);
-        }
-    }
-
-    private void update(long id, String status, int attempts, String reply, String messageId) {
-        String sql = "update deliveries set status = ?, attempts = attempts + ?, smtp_reply = ?, message_id = ?,"
-                + " updated_at = ?, sent_at = ? where id = ?";
-        OffsetDateTime now = now();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, status);
-            ps.setInt(2, attempts);
-            ps.setString(3, truncate(reply, 2000));
-            ps.setString(4, truncate(messageId, 500));
-            ps.setObject(5, now);
-            if (SENT.equals(status)) {
-                ps.setObject(6, now);
-            } else {
-                ps.setNull(6, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
-            }
-            ps.setLong(7, id);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw failure("record delivery " + id + " as " + status, e);
         }
     }
 

@@ -4,14 +4,14 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.resumen.digest.DigestException;
@@ -24,10 +24,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Works through an edition's due deliveries on {@code threads} SMTP connections at once: checks the
- * subscriber is still subscribed, composes, sends with retries, and records each outcome at once.
+ * Works through an edition's due deliveries on {@code threads} SMTP connections at once. Each worker
+ * claims a small batch of rows ({@link #BATCH}), reads their subscribers in one query (an unsubscribe
+ * made meanwhile is honoured), composes and sends each message with retries, and writes the batch's
+ * outcomes in one commit. So at most {@code threads × BATCH} messages are ever sent but not recorded:
+ * the bound on what a crash can send twice, and those rows come back as possible duplicates.
  */
 final class DeliveryRun {
+    /** Rows per claim and per group commit. */
+    static final int BATCH = 16;
     private static final Logger log = LoggerFactory.getLogger(DeliveryRun.class);
     /** One line per send with the delivery phase's rate: what src/bench/run-bench.sh reads. */
     private static final Logger throughput = LoggerFactory.getLogger("org.resumen.digest.delivery.throughput");
@@ -35,6 +40,7 @@ final class DeliveryRun {
     private final Composer composer;
     private final SharedDigests digests;
     private final DeliveryLedger ledger;
+    private final Claims claims;
     private final SubscriberStore subscribers;
     private final Supplier<MailConnection> connections;
     private final Attempts attempts;
@@ -42,22 +48,26 @@ final class DeliveryRun {
     private final RateLimiter limiter;
     private final int threads;
     private final AtomicBoolean stop;
+    private final AtomicLong cursor = new AtomicLong();
 
     final AtomicInteger sent = new AtomicInteger();
     final AtomicInteger failed = new AtomicInteger();
     final AtomicInteger rejected = new AtomicInteger();
     final AtomicInteger skipped = new AtomicInteger();
+    /** Rows taken over after another process's lease ran out: the server may already have them. */
+    final AtomicInteger retaken = new AtomicInteger();
     final List<String> failures = Collections.synchronizedList(new ArrayList<>());
     /** Why a worker stopped early (e.g. the database failed), leaving deliveries due; null when none did. */
     final AtomicReference<String> workerError = new AtomicReference<>();
     private final AtomicInteger connectionFailuresInARow = new AtomicInteger();
     private final AtomicReference<String> abortReason = new AtomicReference<>();
 
-    DeliveryRun(Composer composer, DeliveryLedger ledger, SubscriberStore subscribers, Supplier<MailConnection> connections,
-                RetryPolicy retry, RateLimiter limiter, int threads, AtomicBoolean stop) {
+    DeliveryRun(Composer composer, DeliveryLedger ledger, Claims claims, SubscriberStore subscribers,
+                Supplier<MailConnection> connections, RetryPolicy retry, RateLimiter limiter, int threads, AtomicBoolean stop) {
         this.composer = composer;
         this.digests = composer.newSend();
         this.ledger = ledger;
+        this.claims = claims;
         this.subscribers = subscribers;
         this.connections = connections;
         this.attempts = new Attempts(retry);
@@ -67,34 +77,38 @@ final class DeliveryRun {
         this.stop = stop;
     }
 
-    void run(Edition edition, List<DeliveryLedger.Due> due, Progress progress) {
+    /** Sends until no due row is left (or a stop is requested); {@code total}: rows due at the start, for progress. */
+    void run(Edition edition, int total, Progress progress) {
         long started = System.nanoTime();
-        Queue<DeliveryLedger.Due> queue = new ConcurrentLinkedQueue<>(due);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, due.size())));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         for (int i = 0; i < threads; i++) {
-            pool.submit(() -> work(edition, queue, progress, due.size()));
+            pool.submit(() -> work(edition, progress, total));
         }
         pool.shutdown();
         try {
             while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
-                progress.update(done(), sent.get(), failed.get(), rejected.get(), due.size());
+                progress.update(done(), sent.get(), failed.get(), rejected.get(), total);
             }
         } catch (InterruptedException e) {
             stop.set(true);
             Thread.currentThread().interrupt();
         }
-        progress.update(done(), sent.get(), failed.get(), rejected.get(), due.size());
+        progress.update(done(), sent.get(), failed.get(), rejected.get(), total);
         log.info("edition {} rendered: {}", edition.date(), digests.stats());
         double seconds = (System.nanoTime() - started) / 1e9;
         throughput.info(String.format(java.util.Locale.ROOT, "delivered %d messages in %.2f s (%.1f msg/s)",
                 done(), seconds, done() / Math.max(seconds, 1e-9)));
     }
 
-    private void work(Edition edition, Queue<DeliveryLedger.Due> queue, Progress progress, int total) {
+    private void work(Edition edition, Progress progress, int total) {
         try (MailConnection connection = connections.get()) {
-            DeliveryLedger.Due next;
-            while (!stop.get() && (next = queue.poll()) != null) {
-                deliverOne(edition, next, connection);
+            while (!stop.get()) {
+                List<Claims.Claim> batch = claims.claim(edition.id(), cursor.get(), BATCH);
+                if (batch.isEmpty()) {
+                    return;
+                }
+                cursor.accumulateAndGet(batch.get(batch.size() - 1).id(), Math::max);
+                deliverBatch(edition, batch, connection);
                 progress.update(done(), sent.get(), failed.get(), rejected.get(), total);
             }
         } catch (InterruptedException e) {
@@ -105,62 +119,96 @@ final class DeliveryRun {
         }
     }
 
-    private void deliverOne(Edition edition, DeliveryLedger.Due due, MailConnection connection) throws InterruptedException {
-        Optional<Subscriber> subscriber = subscribers.byId(due.subscriberId()).filter(Subscriber::active);
-        if (subscriber.isEmpty()) {
-            skip(due, "unsubscribed or removed before this message was sent");
-            return;
+    private void deliverBatch(Edition edition, List<Claims.Claim> batch, MailConnection connection) throws InterruptedException {
+        Map<Long, Subscriber> active = subscribers.activeAmong(batch.stream().map(Claims.Claim::subscriberId).toList());
+        List<Done> done = new ArrayList<>(batch.size());
+        long leaseCheck = System.nanoTime() + Claims.LEASE.toNanos() / 2;
+        int next = 0;
+        try {
+            for (; next < batch.size() && !stop.get(); next++) {
+                if (System.nanoTime() > leaseCheck) {
+                    claims.extend(batch.subList(next, batch.size()).stream().map(Claims.Claim::id).toList());
+                    leaseCheck = System.nanoTime() + Claims.LEASE.toNanos() / 2;
+                }
+                Claims.Claim claim = batch.get(next);
+                done.add(deliverOne(edition, claim, active.get(claim.subscriberId()), connection));
+            }
+        } finally {
+            ledger.recordAll(done.stream().map(Done::recorded).toList(), claims.node());
+            done.forEach(this::tally);
+            claims.release(batch.subList(next, batch.size()).stream().map(Claims.Claim::id).toList());
         }
-        String who = Emails.mask(subscriber.get().email());
-        // The report is read on the operator's terminal, which shows addresses in full; the log keeps them masked.
-        String email = subscriber.get().email();
+    }
+
+    /** One message's outcome, and the line the report shows when it did not go out. */
+    private record Done(DeliveryLedger.Recorded recorded, String failure, boolean retaken) {
+    }
+
+    private Done deliverOne(Edition edition, Claims.Claim claim, Subscriber subscriber, MailConnection connection)
+            throws InterruptedException {
+        if (subscriber == null) {
+            return skip(claim, "unsubscribed or removed before this message was sent");
+        }
+        String who = Emails.mask(subscriber.email());
         if (abortReason.get() != null) {
-            fail(due, email, "not attempted: " + abortReason.get());
-            return;
+            return fail(claim, subscriber.email(), "not attempted: " + abortReason.get());
         }
         Optional<MimeMessage> message;
         try {
-            message = composer.compose(edition, subscriber.get(), digests);
+            message = composer.compose(edition, subscriber, digests);
         } catch (DigestException e) {
-            fail(due, email, "not sent: " + e.getMessage());
-            return;
+            return fail(claim, subscriber.email(), "not sent: " + e.getMessage());
         }
         if (message.isEmpty()) {
-            skip(due, "no article of this edition in the subscriber's topics " + subscriber.get().topics());
-            return;
+            return skip(claim, "no article of this edition in the subscriber's topics " + subscriber.topics());
         }
         limiter.acquire();
-        record(due, who, subscriber.get().email(), attempts.deliver(connection, message.get()));
+        Outcome outcome = attempts.deliver(connection, message.get());
+        log.debug("delivery {} to {}: {}", claim.id(), who, outcome.getClass().getSimpleName().toLowerCase());
+        return new Done(DeliveryLedger.Recorded.of(claim.id(), outcome), failureLine(subscriber.email(), outcome),
+                claim.possibleDuplicate());
     }
 
-    private void record(DeliveryLedger.Due due, String who, String email, Outcome outcome) {
-        ledger.record(due.id(), outcome);
+    // The report is read on the operator's terminal, which shows addresses in full; the log keeps them masked.
+    private String failureLine(String email, Outcome outcome) {
         if (outcome instanceof Outcome.Sent) {
-            sent.incrementAndGet();
             connectionFailuresInARow.set(0);
-        } else if (outcome instanceof Outcome.Rejected r) {
-            rejected.incrementAndGet();
-            failures.add(email + ": rejected: " + r.reply());
-        } else if (outcome instanceof Outcome.Failed f) {
-            failed.incrementAndGet();
-            failures.add(email + ": failed after " + f.attempts() + " attempts: " + f.reply());
-            if (f.serverWide() && connectionFailuresInARow.incrementAndGet() >= retry.maxConnectionFailuresInARow()) {
-                abortReason.compareAndSet(null, retry.maxConnectionFailuresInARow()
-                        + " server failures in a row (no connection or sender refused), last: " + f.reply());
-            }
+            return null;
         }
-        log.info("delivery {} to {}: {}", due.id(), who, outcome.getClass().getSimpleName().toLowerCase());
+        if (outcome instanceof Outcome.Rejected r) {
+            return email + ": rejected: " + r.reply();
+        }
+        Outcome.Failed f = (Outcome.Failed) outcome;
+        if (f.serverWide() && connectionFailuresInARow.incrementAndGet() >= retry.maxConnectionFailuresInARow()) {
+            abortReason.compareAndSet(null, retry.maxConnectionFailuresInARow()
+                    + " server failures in a row (no connection or sender refused), last: " + f.reply());
+        }
+        return email + ": failed after " + f.attempts() + " attempts: " + f.reply();
     }
 
-    private void skip(DeliveryLedger.Due due, String reason) {
-        ledger.recordSkipped(due.id(), reason);
-        skipped.incrementAndGet();
+    private void tally(Done done) {
+        switch (done.recorded().status()) {
+            case DeliveryLedger.SENT -> sent.incrementAndGet();
+            case DeliveryLedger.REJECTED -> rejected.incrementAndGet();
+            case DeliveryLedger.SKIPPED -> skipped.incrementAndGet();
+            default -> failed.incrementAndGet();
+        }
+        if (done.failure() != null) {
+            failures.add(done.failure());
+        }
+        if (done.retaken()) {
+            retaken.incrementAndGet();
+        }
     }
 
-    private void fail(DeliveryLedger.Due due, String email, String reason) {
-        ledger.recordFailure(due.id(), reason);
-        failed.incrementAndGet();
-        failures.add(email + ": " + reason);
+    private static Done skip(Claims.Claim claim, String reason) {
+        return new Done(new DeliveryLedger.Recorded(claim.id(), DeliveryLedger.SKIPPED, 0, reason, null), null,
+                claim.possibleDuplicate());
+    }
+
+    private static Done fail(Claims.Claim claim, String email, String reason) {
+        return new Done(new DeliveryLedger.Recorded(claim.id(), DeliveryLedger.FAILED, 0, reason, null), email + ": " + reason,
+                claim.possibleDuplicate());
     }
 
     private int done() {

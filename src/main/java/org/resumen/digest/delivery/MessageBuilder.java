@@ -50,7 +50,8 @@ final class MessageBuilder {
                         + URLEncoder.encode("unsubscribe " + unsubscribeToken, StandardCharsets.UTF_8).replace("+", "%20") + ">");
         String messageId = messageIds.next();
         String boundary = messageIds.boundary();
-        Bytes out = new Bytes(digest.html().length() + digest.text().length() + 4096);
+        int chars = digest.html().length() + digest.text().length();
+        Bytes out = new Bytes(chars + chars / 5 + 4096);
         out.line("Date: " + DATE.format(clock.instant().atZone(ZoneOffset.UTC)))
                 .line("From: " + fromHeader)
                 .line("To: " + toHeader(to.address()))
@@ -66,7 +67,7 @@ final class MessageBuilder {
         part(out, boundary, "plain", digest.text());
         part(out, boundary, "html", digest.html());
         out.line("--" + boundary + "--");
-        return new WireMessage(session, out.toArray(), messageId, to.address());
+        return new WireMessage(session, out.array(), out.size(), messageId, to.address());
     }
 
     /**

@@ -149,21 +149,26 @@ public final class SendEdition {
     }
 
     private SendReport deliver(Edition edition, Progress progress, List<String> problems, Instant started) {
-        ledger.createPending(edition.id(), subscribers.active().stream().map(Subscriber::id).toList());
-        List<DeliveryLedger.Due> due = ledger.due(edition.id());
+        ledger.fanOut(edition.id());
+        Claims claims = ledger.claims(Nodes.runId());
+        int due = claims.countDue(edition.id());
         int sentBefore = ledger.counts(edition.id()).getOrDefault(DeliveryLedger.SENT, 0);
-        DeliveryRun run = new DeliveryRun(composer, ledger, subscribers, connections, retry,
+        DeliveryRun run = new DeliveryRun(composer, ledger, claims, subscribers, connections, retry,
                 new RateLimiter(config.smtp().maxPerSecond()), config.smtp().connections(), stop);
         run.run(edition, due, progress);
         if (run.workerError.get() != null) {
             problems.add("sending stopped early, the rest stays due for the next run: " + run.workerError.get());
         }
-        String note = due.isEmpty()
+        if (run.retaken.get() > 0) {
+            log.warn("edition {}: {} deliveries retaken after another process's lease ran out (possible duplicates)",
+                    edition.date(), run.retaken.get());
+        }
+        String note = due == 0 && run.sent.get() == 0
                 ? alreadyDone(edition, sentBefore)
                 : (stop.get() ? "stopped on request; the rest stays due for the next run" : "");
-        log.info("edition {}: {} due, {} sent, {} failed, {} rejected, {} skipped", edition.date(), due.size(),
-                run.sent.get(), run.failed.get(), run.rejected.get(), run.skipped.get());
-        return new SendReport(edition.date(), edition.articles().size(), due.size(), run.sent.get(), run.failed.get(),
+        log.info("edition {}: {} due, {} sent, {} failed, {} rejected, {} skipped, {} retaken", edition.date(), due,
+                run.sent.get(), run.failed.get(), run.rejected.get(), run.skipped.get(), run.retaken.get());
+        return new SendReport(edition.date(), edition.articles().size(), due, run.sent.get(), run.failed.get(),
                 run.rejected.get(), run.skipped.get(), sentBefore, problems, run.failures, note, elapsed(started));
     }
 

@@ -14,29 +14,32 @@ import java.io.IOException;
  */
 final class WireMessage extends MimeMessage {
     private final byte[] wire;
+    private final int length;
     private final String messageId;
     private final InternetAddress to;
 
-    WireMessage(Session session, byte[] wire, String messageId, InternetAddress to) {
+    /** {@code wire}: the message in its first {@code length} bytes (the builder's buffer, not copied). */
+    WireMessage(Session session, byte[] wire, int length, String messageId, InternetAddress to) {
         super(session);
         this.wire = wire;
+        this.length = length;
         this.messageId = messageId;
         this.to = to;
     }
 
     /** The message exactly as sent: headers, blank line, body; CRLF line ends, ASCII only. */
     byte[] wire() {
-        return wire.clone();
+        return java.util.Arrays.copyOf(wire, length);
     }
 
     @Override
     public void writeTo(OutputStream out) throws IOException {
-        out.write(wire);
+        out.write(wire, 0, length);
     }
 
     @Override
     public void writeTo(OutputStream out, String[] ignoreHeaders) throws IOException {
-        out.write(wire);
+        out.write(wire, 0, length);
     }
 
     @Override
@@ -51,7 +54,7 @@ final class WireMessage extends MimeMessage {
 
     @Override
     public int getSize() {
-        return wire.length;
+        return length;
     }
 
     /** Already final: the bytes are the message. */

@@ -85,6 +85,27 @@ public final class SubscriberStore {
     }
 
     /**
+     * The active subscribers among {@code ids}, by id, in one query: the send reads them just before
+     * each small batch of messages, so an unsubscribe (or a pause) stops a running send within that batch.
+     */
+    public java.util.Map<Long, Subscriber> activeAmong(java.util.Collection<Long> ids) {
+        java.util.Map<Long, Subscriber> active = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return active;
+        }
+        String sql = SubscriberColumns.SELECT + " where status = 'ACTIVE' and " + NOT_PAUSED + " and id in ("
+                + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ")";
+        Object[] parameters = new Object[ids.size() + 1];
+        parameters[0] = SubscriberColumns.now(clock);
+        int i = 1;
+        for (Long id : ids) {
+            parameters[i++] = id;
+        }
+        list(sql, parameters).forEach(s -> active.put(s.id(), s));
+        return active;
+    }
+
+    /**
      * One indexed lookup, cheap enough to ask before every message so an unsubscribe (or a pause)
      * stops a running send.
      */

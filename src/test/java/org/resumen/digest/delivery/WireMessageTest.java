@@ -29,6 +29,7 @@ class WireMessageTest {
             + "emoji 🇦🇷 y símbolos € ¿¡\n"
             + "x".repeat(200) + "\n"
             + "á".repeat(60) + "\r\n"
+            + "🇦🇷 ".repeat(90) + "ñ\n"
             + "fin sin salto";
 
     @Test
