@@ -110,7 +110,8 @@ class ScheduleIT {
         int exit = serve.get(60, TimeUnit.SECONDS);
         thread.shutdown();
         assertThat(exit).as(out.toString()).isZero();
-        assertThat(out.toString()).contains("Scheduler started (" + cronAt(fireAt) + ", UTC); next edition at " + fireAt.toOffsetDateTime());
+        assertThat(out.toString()).contains("Scheduler started (" + cronAt(fireAt) + ", UTC); next edition at "
+                + java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(fireAt));
         assertThat(out.toString()).contains("2 articles. This run: 2 due, 2 sent");
         assertThat(greenMail.getReceivedMessages()).hasSize(2);
         assertThat(java.util.Arrays.stream(greenMail.getReceivedMessages()).map(ScheduleIT::subject))
