@@ -146,6 +146,44 @@ public final class DeliveryLedger {
         }
     }
 
+    /** The statuses a delivery row can have, in the order a row moves through them. */
+    public static final List<String> STATUSES = List.of(PENDING, SENDING, SENT, FAILED, REJECTED, SKIPPED, "expired");
+
+    /** One row as {@code digest deliveries} lists it; the address in full (the operator's own tool). */
+    public record Listed(java.time.LocalDate date, String email, String status, int attempts, String reply,
+                         java.time.OffsetDateTime updatedAt, java.time.OffsetDateTime sentAt, boolean possibleDuplicate) {
+    }
+
+    /**
+     * Every delivery row, of the edition of {@code date} and with {@code status} when given, oldest
+     * edition first, streamed to {@code each} so that a million rows need no more memory than one.
+     */
+    public void forEachRow(java.time.LocalDate date, String status, java.util.function.Consumer<Listed> each) {
+        if (status != null && !STATUSES.contains(status)) {
+            throw new DeliveryException("--status: unknown status \"" + status + "\"; expected one of " + String.join(", ", STATUSES));
+        }
+        String sql = "select e.edition_date, s.email, d.status, d.attempts, d.smtp_reply, d.updated_at, d.sent_at,"
+                + " d.possible_duplicate from deliveries d join editions e on e.id = d.edition_id"
+                + " join subscribers s on s.id = d.subscriber_id where (? is null or e.edition_date = ?)"
+                + " and (? is null or d.status = ?) order by e.edition_date, d.id";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, date, java.sql.Types.DATE);
+            ps.setObject(2, date, java.sql.Types.DATE);
+            ps.setString(3, status);
+            ps.setString(4, status);
+            ps.setFetchSize(500);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    each.accept(new Listed(rs.getObject(1, java.time.LocalDate.class), rs.getString(2), rs.getString(3),
+                            rs.getInt(4), rs.getString(5), rs.getObject(6, OffsetDateTime.class),
+                            rs.getObject(7, OffsetDateTime.class), rs.getBoolean(8)));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("list the deliveries", e);
+        }
+    }
+
     /** Rows of the edition by status ("sent" → 3, "failed" → 1, …). */
     public Map<String, Integer> counts(long editionId) {
         String sql = "select status, count(*) from deliveries where edition_id = ? group by status";
