@@ -30,12 +30,7 @@ public final class Database implements AutoCloseable {
         hikari.setPassword(config.password());
         hikari.setMaximumPoolSize(10);
         hikari.setPoolName("digest");
-        HikariDataSource dataSource;
-        try {
-            dataSource = new HikariDataSource(hikari);
-        } catch (RuntimeException e) {
-            throw new DigestException("database.url " + config.url() + ": cannot connect: " + rootMessage(e), e);
-        }
+        HikariDataSource dataSource = connect(hikari, config.url());
         try {
             Flyway.configure()
                     .dataSource(dataSource)
@@ -53,12 +48,38 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * With {@code AUTO_SERVER=TRUE} the first process to open an H2 file serves it to the others; a
+     * process that starts at the same moment can find the file locked before that server is up, so
+     * it tries again for a few seconds instead of failing.
+     */
+    private static HikariDataSource connect(HikariConfig hikari, String url) {
+        boolean shared = url.toUpperCase(java.util.Locale.ROOT).contains("AUTO_SERVER=TRUE");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return new HikariDataSource(hikari);
+            } catch (RuntimeException e) {
+                if (!shared || attempt >= 40 || !rootMessage(e).contains("Locked by another process")) {
+                    throw new DigestException("database.url " + url + ": cannot connect: " + rootMessage(e), e);
+                }
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new DigestException("database.url " + url + ": interrupted while waiting for the database", e);
+                }
+            }
+        }
+    }
+
+    /**
      * H2 closes its databases in a JVM shutdown hook of its own, which on SIGTERM runs at the same
      * time as ours and would fail the recording of the messages still in flight; the application
-     * closes the pool itself once they are recorded.
+     * closes the pool itself once they are recorded. H2 refuses the setting together with
+     * {@code AUTO_SERVER=TRUE} (several processes on one file), so such a URL is left as it is.
      */
     static String withoutCloseOnExit(String url) {
-        if (!url.startsWith("jdbc:h2:") || url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
+        String upper = url.toUpperCase(java.util.Locale.ROOT);
+        if (!url.startsWith("jdbc:h2:") || upper.contains("DB_CLOSE_ON_EXIT") || upper.contains("AUTO_SERVER=TRUE")) {
             return url;
         }
         return url + ";DB_CLOSE_ON_EXIT=FALSE";

@@ -40,7 +40,9 @@ class SeparateProcessSendsIT {
         Files.writeString(config, yaml, StandardCharsets.UTF_8);
         // Subscribers and articles stored first: two processes inserting the same new rows at one
         // moment is another problem than the one under test here.
-        assertThat(digest(config, "ingest").waitFor()).isZero();
+        Process ingest = digest(config, "ingest");
+        String ingestOut = new String(ingest.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(ingest.waitFor()).as(ingestOut).isZero();
         assertThat(digest(config, "subscribers", "list").waitFor()).isZero();
 
         List<Process> sends = new ArrayList<>();
