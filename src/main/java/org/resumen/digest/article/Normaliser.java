@@ -39,7 +39,16 @@ final class Normaliser {
         String section = Html.toPlainText(draft.section());
         return new Article(0, identityKey(draft.guid(), url, title, published), fit(sourceName, 200), url, title,
                 summary(draft, url, body), orNull(fit(Html.toPlainText(draft.author()), 300)),
-                orNull(fit(section, 200)), tags, published, now, Summary.readingMinutes(body));
+                orNull(fit(section, 200)), tags, published, now, Summary.readingMinutes(body), image(draft, title));
+    }
+
+    // The alt text is the caption when the source wrote one, else the headline.
+    private static ArticleImage image(Draft draft, String title) {
+        if (draft.image() == null) {
+            return null;
+        }
+        String caption = fit(Html.toPlainText(draft.image().caption()), 1000);
+        return new ArticleImage(draft.image().url(), caption.isEmpty() ? title : caption);
     }
 
     private static String summary(Draft draft, String url, String body) {
