@@ -9,6 +9,7 @@ import org.resumen.digest.Text;
  * was published (or first seen, for feeds without dates), its source, section and tags.
  * {@code id} is 0 until the article is stored. {@code identityKey} is what deduplicates it:
  * "guid:" + GUID, else "url:" + canonical URL, else "title:" + normalised title + date.
+ * {@code image} is the source's picture for it ({@link ArticleImage}), null when it has none.
  * Every text is one line without control characters or bidi overrides ({@link Text#line}), whatever
  * the source gave, so none reaches a header, a template or the database.
  */
@@ -24,7 +25,8 @@ public record Article(
         List<String> tags,
         Instant published,
         Instant firstSeen,
-        int readingMinutes) {
+        int readingMinutes,
+        ArticleImage image) {
 
     public Article {
         identityKey = Text.line(identityKey);
@@ -37,8 +39,16 @@ public record Article(
         tags = List.copyOf(tags.stream().map(Text::line).toList());
     }
 
+    /** An article without an image. */
+    public Article(long id, String identityKey, String sourceName, String url, String title, String summary,
+            String author, String section, List<String> tags, Instant published, Instant firstSeen,
+            int readingMinutes) {
+        this(id, identityKey, sourceName, url, title, summary, author, section, tags, published, firstSeen,
+                readingMinutes, null);
+    }
+
     public Article withId(long newId) {
         return new Article(newId, identityKey, sourceName, url, title, summary, author, section, tags,
-                published, firstSeen, readingMinutes);
+                published, firstSeen, readingMinutes, image);
     }
 }

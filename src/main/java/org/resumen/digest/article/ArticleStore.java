@@ -24,9 +24,10 @@ import org.resumen.digest.Text;
 /** The {@code articles} and {@code sources} tables: new articles in, windows and id lists out. */
 public final class ArticleStore {
     private static final String COLUMNS = "id, identity_key, source_name, url, title, summary, author, section, tags, "
-            + "published_at, first_seen_at, reading_minutes";
+            + "published_at, first_seen_at, reading_minutes, image_url, image_alt";
     private static final String INSERT = "insert into articles (identity_key, source_name, url, title, summary, author,"
-            + " section, tags, published_at, first_seen_at, reading_minutes) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " section, tags, published_at, first_seen_at, reading_minutes, image_url, image_alt)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String KNOWN = "select count(*) from articles where identity_key = ? or (url = ? and url <> '')";
 
     private final DataSource dataSource;
@@ -127,7 +128,8 @@ public final class ArticleStore {
     private static Optional<Article> insert(Connection c, Article a) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
             bind(s, a.identityKey(), a.sourceName(), a.url(), a.title(), a.summary(), a.author(), a.section(),
-                    String.join(";", a.tags()), utc(a.published()), utc(a.firstSeen()), a.readingMinutes());
+                    String.join(";", a.tags()), utc(a.published()), utc(a.firstSeen()), a.readingMinutes(),
+                    a.image() == null ? null : a.image().url(), a.image() == null ? null : a.image().alt());
             s.executeUpdate();
             try (ResultSet keys = s.getGeneratedKeys()) {
                 keys.next();
@@ -163,7 +165,13 @@ public final class ArticleStore {
                 rs.getString("url"), rs.getString("title"), rs.getString("summary"), rs.getString("author"),
                 rs.getString("section"), tags.isEmpty() ? List.of() : Arrays.asList(tags.split(";")),
                 rs.getObject("published_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("first_seen_at", OffsetDateTime.class).toInstant(), rs.getInt("reading_minutes"));
+                rs.getObject("first_seen_at", OffsetDateTime.class).toInstant(), rs.getInt("reading_minutes"),
+                imageAt(rs));
+    }
+
+    private static ArticleImage imageAt(ResultSet rs) throws SQLException {
+        String url = rs.getString("image_url");
+        return url == null ? null : new ArticleImage(url, Objects.requireNonNullElse(rs.getString("image_alt"), ""));
     }
 
     private static int execute(Connection c, String sql, Object... parameters) throws SQLException {

@@ -13,6 +13,7 @@ import java.util.List;
  * @param bodyHtml the full text when the source has it (content:encoded, the Markdown body)
  * @param summaryText an editor-written plain summary that wins over one cut from the HTML
  * @param section the first category of a feed item, the {@code section} of a Markdown file
+ * @param image the picture chosen by {@link LeadImage} (absolute https URL, raw caption), null when none
  */
 record Draft(
         String guid,
@@ -25,5 +26,6 @@ record Draft(
         String author,
         String section,
         List<String> tags,
-        Instant published) {
+        Instant published,
+        LeadImage.Candidate image) {
 }

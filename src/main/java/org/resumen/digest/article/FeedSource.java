@@ -115,7 +115,11 @@ final class FeedSource implements ArticleSource {
         for (SyndEntry entry : feed.getEntries()) {
             position++;
             try {
-                articles.add(Normaliser.normalise(draftOf(entry, base), name, now));
+                LeadImage.Choice image = LeadImage.choose(FeedImages.of(entry), base);
+                articles.add(Normaliser.normalise(draftOf(entry, base, image.image()), name, now));
+                if (image.refusal() != null) {
+                    problems.add(itemNote(xml.originalPosition(position), describe(entry), image.refusal()));
+                }
             } catch (IllegalArgumentException e) {
                 problems.add(itemProblem(xml.originalPosition(position), describe(entry), e.getMessage()));
             } catch (StackOverflowError e) {
@@ -130,14 +134,18 @@ final class FeedSource implements ArticleSource {
                 + "; skipped";
     }
 
-    private static Draft draftOf(SyndEntry entry, URI base) {
+    private String itemNote(int position, String description, String note) {
+        return "source \"" + name + "\" (" + location + "): item " + position + description + ": " + note;
+    }
+
+    private static Draft draftOf(SyndEntry entry, URI base, LeadImage.Candidate image) {
         String link = entry.getLink();
         String guid = Objects.equals(entry.getUri(), link) ? null : entry.getUri();
         Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
         List<String> categories = entry.getCategories().stream().map(SyndCategory::getName).toList();
         return new Draft(guid, link, base, entry.getTitle(), valueOf(entry.getDescription()), body(entry), null,
                 entry.getAuthor(), categories.isEmpty() ? null : categories.get(0), categories,
-                date == null ? null : date.toInstant());
+                date == null ? null : date.toInstant(), image);
     }
 
     private static String body(SyndEntry entry) {

@@ -15,9 +15,10 @@ import java.util.stream.Collectors;
 
 /** The YAML fields at the top of a Markdown article, validated: title, url and published are required. */
 record FrontMatter(String title, String url, Instant published, String source, String section, List<String> tags,
-        String author, String summary) {
-    static final Set<String> FIELDS = Set.of("title", "url", "published", "source", "section", "tags", "author", "summary");
-    private static final String FIELD_LIST = "title, url, published, source, section, tags, author, summary";
+        String author, String summary, String image, String imageAlt) {
+    static final Set<String> FIELDS = Set.of("title", "url", "published", "source", "section", "tags", "author", "summary",
+            "image", "image-alt");
+    private static final String FIELD_LIST = "title, url, published, source, section, tags, author, summary, image, image-alt";
     private static final ObjectMapper YAML = new YAMLMapper();
 
     /**
@@ -35,7 +36,7 @@ record FrontMatter(String title, String url, Instant published, String source, S
         return new FrontMatter(required(fields, "title", "the article's headline, like title: \"El Senado aprobó…\""),
                 url(required(fields, "url", "the article's address, like url: https://elresumen.example/notas/senado")),
                 published(fields), text(fields, "source"), text(fields, "section"), tags(fields.get("tags")),
-                text(fields, "author"), text(fields, "summary"));
+                text(fields, "author"), text(fields, "summary"), text(fields, "image"), text(fields, "image-alt"));
     }
 
     @SuppressWarnings("unchecked")

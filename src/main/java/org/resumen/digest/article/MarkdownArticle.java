@@ -1,5 +1,6 @@
 package org.resumen.digest.article;
 
+import java.net.URI;
 import java.util.List;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
@@ -49,9 +50,18 @@ final class MarkdownArticle {
         return frontMatter.source() == null ? configured : frontMatter.source();
     }
 
-    Draft draft() {
+    /** The front matter's {@code image}, relative ones read against the article's {@code url}. */
+    LeadImage.Choice image() {
+        if (frontMatter.image() == null) {
+            return new LeadImage.Choice(null, null);
+        }
+        return LeadImage.choose(List.of(new LeadImage.Candidate(frontMatter.image(), frontMatter.imageAlt())),
+                URI.create(frontMatter.url().replace(" ", "%20")));
+    }
+
+    Draft draft(LeadImage.Choice image) {
         return new Draft(null, frontMatter.url(), null, frontMatter.title(), null, bodyHtml, frontMatter.summary(),
-                frontMatter.author(), frontMatter.section(), frontMatter.tags(), frontMatter.published());
+                frontMatter.author(), frontMatter.section(), frontMatter.tags(), frontMatter.published(), image.image());
     }
 
     private static boolean isFence(String line) {

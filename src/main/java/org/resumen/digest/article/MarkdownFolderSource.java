@@ -39,7 +39,7 @@ final class MarkdownFolderSource implements ArticleSource {
         List<String> problems = new ArrayList<>();
         for (Path file : markdownFiles()) {
             try {
-                articles.add(read(file, now));
+                articles.add(read(file, now, problems));
             } catch (InvalidArticle e) {
                 problems.add(problem(e.problemIn(file.toString())));
             } catch (StackOverflowError e) {
@@ -70,10 +70,15 @@ final class MarkdownFolderSource implements ArticleSource {
         return files;
     }
 
-    private Article read(Path file, Instant now) throws InvalidArticle {
+    private Article read(Path file, Instant now, List<String> problems) throws InvalidArticle {
         MarkdownArticle article = MarkdownArticle.parse(readText(file));
+        LeadImage.Choice image = article.image();
         try {
-            return Normaliser.normalise(article.draft(), article.sourceName(name), now);
+            Article read = Normaliser.normalise(article.draft(image), article.sourceName(name), now);
+            if (image.refusal() != null) {
+                problems.add(problem(file + ": front matter " + image.refusal()));
+            }
+            return read;
         } catch (IllegalArgumentException e) {
             throw new InvalidArticle(0, e.getMessage(), e);
         }

@@ -39,7 +39,22 @@ final class Normaliser {
         String section = Html.toPlainText(draft.section());
         return new Article(0, identityKey(draft.guid(), url, title, published), fit(sourceName, 200), url, title,
                 summary(draft, url, body), orNull(fit(Html.toPlainText(draft.author()), 300)),
-                orNull(fit(section, 200)), tags, published, now, Summary.readingMinutes(body));
+                orNull(fit(section, 200)), tags, published, now, readingMinutes(draft, body), image(draft, title));
+    }
+
+    // Only the full text (content:encoded, a Markdown body) says how long the article takes to read;
+    // from a short description the estimate would always be "1 min", so it is 0 (not shown).
+    private static int readingMinutes(Draft draft, String body) {
+        return isBlank(draft.bodyHtml()) || body.isEmpty() ? 0 : Summary.readingMinutes(body);
+    }
+
+    // The alt text is the caption when the source wrote one, else the headline.
+    private static ArticleImage image(Draft draft, String title) {
+        if (draft.image() == null) {
+            return null;
+        }
+        String caption = fit(Html.toPlainText(draft.image().caption()), 1000);
+        return new ArticleImage(draft.image().url(), caption.isEmpty() ? title : caption);
     }
 
     private static String summary(Draft draft, String url, String body) {

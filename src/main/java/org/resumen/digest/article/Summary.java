@@ -23,7 +23,7 @@ final class Summary {
         return stripTrailingPunctuation(head) + "…";
     }
 
-    /** Words of the body read at 200 per minute, at least one minute. */
+    /** Words of the full text read at 200 per minute, at least one minute. */
     static int readingMinutes(String plainText) {
         String text = plainText.strip();
         int words = text.isEmpty() ? 0 : text.split("\\s+").length;

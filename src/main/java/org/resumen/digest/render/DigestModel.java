@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.resumen.digest.article.Article;
+import org.resumen.digest.article.ArticleImage;
 import org.resumen.digest.config.NewsletterConfig;
 import org.resumen.digest.story.Story;
 import org.resumen.digest.story.StoryClusterer;
@@ -24,8 +25,8 @@ final class DigestModel {
     /** What a template may use; quoted in the error for an expression that cannot be evaluated. */
     static final String VARIABLES = "lang, newsletterName, editionDate, subjectDate, preheader, subscriberName,"
             + " articleCount, topHeadline, links (unsubscribe, webVersion, preferences), sections (each: name,"
-            + " articles; each article: title, url, source, time, author, summary, readingMinutes, alsoIn (each: source,"
-            + " url))";
+            + " articles; each article: title, url, source, time, author, summary, readingMinutes, image (url, alt;"
+            + " on the lead story of a section only), alsoIn (each: source, url))";
     private static final int PREHEADER_HEADLINES = 3;
 
     /** Another source that tells the same story ("También en"); {@code url} is null when not a web link. */
@@ -39,12 +40,24 @@ final class DigestModel {
         }
     }
 
+    /** The picture of a section's lead story: an https URL and its alt text. */
+    record ImageView(String url, String alt) {
+        public String getUrl() {
+            return url;
+        }
+
+        public String getAlt() {
+            return alt;
+        }
+    }
+
     /**
      * One story as displayed: its lead article's text fields as plain text, the time already in the
-     * reader's zone, and the other sources that tell it (empty when only one does).
+     * reader's zone, the other sources that tell it (empty when only one does), and its picture
+     * (null except on the first story of a section with {@code newsletter.images}).
      */
     record ArticleView(String title, String url, String source, String time, String author, String summary,
-            int readingMinutes, List<AlsoInView> alsoIn) {
+            int readingMinutes, List<AlsoInView> alsoIn, ImageView image) {
         // Bean getters: OGNL finds them through its cached introspection; a record's own accessors
         // are looked up by scanning every method on each access (measured: ~45% of render time).
         public String getTitle() {
@@ -78,6 +91,10 @@ final class DigestModel {
         public List<AlsoInView> getAlsoIn() {
             return alsoIn;
         }
+
+        public ImageView getImage() {
+            return image;
+        }
     }
 
     /** A section of the digest; {@code name} is null for the articles without one ("Otras noticias"). */
@@ -107,7 +124,7 @@ final class DigestModel {
         context.setVariable("articleCount", stories.size());
         context.setVariable("topHeadline", topHeadline(stories, newsletter));
         context.setVariable("links", request.links());
-        context.setVariable("sections", sections(stories, zoneOf(request.subscriber(), newsletter)));
+        context.setVariable("sections", sections(stories, zoneOf(request.subscriber(), newsletter), newsletter.images()));
         return context;
     }
 
@@ -135,14 +152,14 @@ final class DigestModel {
      * Groups the articles by section in the order they come; the articles without a section go
      * last, in a section with a null name.
      */
-    static List<SectionView> sections(List<Story> stories, ZoneId zone) {
+    static List<SectionView> sections(List<Story> stories, ZoneId zone, boolean images) {
         Map<String, List<ArticleView>> bySection = new LinkedHashMap<>();
         List<ArticleView> others = new ArrayList<>();
         for (Story story : stories) {
             String section = blankToNull(story.lead().section());
             List<ArticleView> group = section == null ? others
                     : bySection.computeIfAbsent(section, s -> new ArrayList<>());
-            group.add(view(story, zone));
+            group.add(view(story, zone, images && group.isEmpty()));
         }
         List<SectionView> sections = new ArrayList<>();
         bySection.forEach((name, group) -> sections.add(new SectionView(name, List.copyOf(group))));
@@ -156,14 +173,23 @@ final class DigestModel {
         return subscriber != null && subscriber.timezone() != null ? subscriber.timezone() : newsletter.timezone();
     }
 
-    private static ArticleView view(Story story, ZoneId zone) {
+    private static ArticleView view(Story story, ZoneId zone, boolean withImage) {
         Article article = story.lead();
         Instant when = article.published() != null ? article.published() : article.firstSeen();
         List<AlsoInView> alsoIn = story.alsoIn().stream()
                 .map(other -> new AlsoInView(other.sourceName(), webUrl(other.url()))).toList();
         return new ArticleView(article.title(), webUrl(article.url()), article.sourceName(),
                 when == null ? null : LocalFormats.time(when, zone), blankToNull(article.author()),
-                blankToNull(article.summary()), article.readingMinutes(), alsoIn);
+                blankToNull(article.summary()), article.readingMinutes(), alsoIn,
+                withImage ? image(article.image()) : null);
+    }
+
+    // Stored images are https already (LeadImage); checked again so no other kind reaches an <img>.
+    private static ImageView image(ArticleImage image) {
+        if (image == null || !image.url().toLowerCase(Locale.ROOT).startsWith("https://")) {
+            return null;
+        }
+        return new ImageView(image.url(), image.alt());
     }
 
     private static String preheader(List<Story> stories) {

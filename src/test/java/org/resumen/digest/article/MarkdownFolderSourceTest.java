@@ -81,7 +81,7 @@ class MarkdownFolderSourceTest {
                 file("c-sin-offset.md") + ": front matter \"published\" must be " + expectedPublished
                         + "; got \"2025-12-15T10:00:00\"",
                 file("d-campo-raro.md") + ": unknown front matter field \"titel\"; expected one of title, url, "
-                        + "published, source, section, tags, author, summary",
+                        + "published, source, section, tags, author, summary, image, image-alt",
                 file("e-sin-front-matter.md") + ": no front matter; expected the file to start with a line \"---\", "
                         + "then the fields (title, url, published, …), then another \"---\" line",
                 file("f-sin-cierre.md") + ": front matter not closed; expected a line \"---\" after the fields",
@@ -99,7 +99,7 @@ class MarkdownFolderSourceTest {
 
         assertThat(fetch(temp.toString()).problems()).containsExactly(
                 file("escalar.md") + ":2: front matter must be \"field: value\" lines (title, url, published, source, "
-                        + "section, tags, author, summary)",
+                        + "section, tags, author, summary, image, image-alt)",
                 file("latin1.md") + ": not valid UTF-8; expected the file saved as UTF-8",
                 file("lista.md") + ": front matter \"title\" must be text; got [uno, dos]");
     }
