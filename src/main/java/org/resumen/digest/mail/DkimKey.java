@@ -34,7 +34,7 @@ public record DkimKey(RSAPrivateCrtKey privateKey, String source) {
         Path file = Path.of(value);
         String name = "dkim.private-key " + file;
         try {
-            return parse(Files.readString(file, StandardCharsets.US_ASCII), name);
+            return parse(Files.readString(file, StandardCharsets.ISO_8859_1), name);
         } catch (IOException e) {
             throw new DkimException(name + ": cannot read the file (" + e.getClass().getSimpleName() + ": "
                     + e.getMessage() + "); expected a readable PKCS#8 PEM private key", e);
