@@ -10,6 +10,7 @@ import org.resumen.digest.article.FetchResult;
 import org.resumen.digest.article.Sources;
 import org.resumen.digest.config.Config;
 import org.resumen.digest.config.ConfigLoader;
+import org.resumen.digest.mail.MessageSigner;
 import org.resumen.digest.render.DigestRenderer;
 import org.resumen.digest.subscriber.SubscriberFiles;
 import picocli.CommandLine.Command;
@@ -33,6 +34,7 @@ final class CheckCommand implements Callable<Integer> {
         List<String> problems = new ArrayList<>(loaded.problems());
         problems.addAll(templates(config));
         problems.addAll(subscriberFiles(config));
+        problems.addAll(dkimKey(config));
         problems.addAll(sources(config, out));
         problems.forEach(p -> out.println("problem: " + p));
         out.println(problems.isEmpty() ? "Everything checks out: config (" + config.origin() + "), templates, subscribers, "
@@ -45,6 +47,19 @@ final class CheckCommand implements Callable<Integer> {
     private static List<String> templates(Config config) {
         try {
             new DigestRenderer(config.templates(), config.newsletter()).validate();
+            return List.of();
+        } catch (DigestException e) {
+            return List.of(e.getMessage());
+        }
+    }
+
+    /** The DKIM key is read and checked as a send reads it: unreadable, not PKCS#8 RSA, or under 2048 bits. */
+    private static List<String> dkimKey(Config config) {
+        if (!config.dkim().enabled()) {
+            return List.of();
+        }
+        try {
+            MessageSigner.forConfig(config.dkim());
             return List.of();
         } catch (DigestException e) {
             return List.of(e.getMessage());

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.resumen.digest.config.NewsletterConfig;
+import org.resumen.digest.mail.MessageSigner;
 import org.resumen.digest.render.RenderedDigest;
 
 /**
@@ -26,8 +27,15 @@ final class MessageBuilder {
     private final String fromHeader;
     private final MessageIds messageIds;
     private final Clock clock;
+    private final MessageSigner signer;
 
     MessageBuilder(NewsletterConfig newsletter, Clock clock) {
+        this(newsletter, clock, MessageSigner.NONE);
+    }
+
+    /** With {@code signer} applied once to each finished message (DKIM, when configured). */
+    MessageBuilder(NewsletterConfig newsletter, Clock clock, MessageSigner signer) {
+        this.signer = signer;
         this.from = parseFrom(newsletter.from());
         this.listId = listId(newsletter.name(), from.getAddress());
         this.fromHeader = toHeader(from);
@@ -67,7 +75,11 @@ final class MessageBuilder {
         part(out, boundary, "plain", digest.text());
         part(out, boundary, "html", digest.html());
         out.line("--" + boundary + "--");
-        return new WireMessage(session, out.array(), out.size(), messageId, to.address());
+        if (signer == MessageSigner.NONE) {
+            return new WireMessage(session, out.array(), out.size(), messageId, to.address());
+        }
+        byte[] signed = signer.sign(out.toArray());
+        return new WireMessage(session, signed, signed.length, messageId, to.address());
     }
 
     /**

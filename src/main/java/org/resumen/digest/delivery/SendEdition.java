@@ -56,7 +56,7 @@ public final class SendEdition {
         this.ledger = ledger;
         this.retry = retry;
         this.clock = clock;
-        MessageBuilder builder = new MessageBuilder(config.newsletter(), clock);
+        MessageBuilder builder = new MessageBuilder(config.newsletter(), clock, org.resumen.digest.mail.MessageSigner.forConfig(config.dkim()));
         Session session = SmtpSessions.create(config.smtp(), builder.from().getAddress());
         this.composer = new Composer(renderer, builder, new PersonalLinks(config.newsletter().baseUrl(), tokens),
                 config.newsletter().locale(), session);
