@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "digest", mixinStandardHelpOptions = true, version = "digest 0.1.0",
         description = "Turns the day's news from many sources into one digest email per subscriber.",
         subcommands = {SendCommand.class, PreviewCommand.class, IngestCommand.class, ServeCommand.class,
-                CheckCommand.class, SubscribersCommand.class, CommandLine.HelpCommand.class},
+                CheckCommand.class, SubscribersCommand.class, AdminCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Example:", "  digest send --date 2025-12-16", "  digest check --config digest.yml"})
 public final class DigestCommand implements Runnable {
     static final int OK = 0;

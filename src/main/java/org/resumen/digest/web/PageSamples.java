@@ -7,7 +7,8 @@ import java.util.Map;
 /** A stand-in model for each page, to render every template once at start-up. */
 final class PageSamples {
     static final List<String> PAGES = List.of("unsubscribe", "unsubscribed", "preferences", "not-found", "error", "archive",
-            "archive-edition", "subscribe", "subscribe-sent", "subscribe-limited", "confirm-ask", "confirmed", "confirm-expired");
+            "archive-edition", "subscribe", "subscribe-sent", "subscribe-limited", "confirm-ask", "confirmed", "confirm-expired",
+            "admin-login", "admin-setup", "admin-home", "admin-refused");
 
     private PageSamples() {
     }
@@ -23,6 +24,14 @@ final class PageSamples {
         model.put("sections", List.of(new ArchivePages.SectionView(null, List.of(new ArchivePages.ArticleView(
                 "Título", "https://example.org/nota", "Redacción", "09:30", "Resumen.")))));
         model.put("validHours", 72L);
+        model.put("csrf", "sample");
+        model.put("admin", "ana@example.org");
+        model.put("role", "admin");
+        if (page.startsWith("admin-")) {
+            model.put("email", "ana@example.org");
+            model.put("action", "/admin/setup/sample");
+            model.put("errorKey", "web.admin.login.wrong");
+        }
         if (page.equals("subscribe")) {
             model.put("action", "/subscribe");
             model.put("email", "ana@example.org");

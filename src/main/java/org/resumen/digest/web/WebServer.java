@@ -7,6 +7,10 @@ import io.javalin.http.Context;
 import java.util.Map;
 import org.resumen.digest.App;
 import org.resumen.digest.DigestException;
+import org.resumen.digest.admin.AdminSessions;
+import org.resumen.digest.admin.Admins;
+import org.resumen.digest.admin.FirstAdminSetup;
+import org.resumen.digest.admin.Passwords;
 import org.resumen.digest.delivery.NoticeMail;
 import org.resumen.digest.render.PageRenderer;
 import org.resumen.digest.subscriber.SignUps;
@@ -56,6 +60,14 @@ public final class WebServer implements AutoCloseable {
         return "http://" + shown + ":" + javalin.port();
     }
 
+    /**
+     * While no admin exists: a fresh one-time link (valid one hour) that creates the first admin,
+     * for serve to print on the operator's terminal; empty once an admin exists.
+     */
+    public java.util.Optional<String> firstAdminLink() {
+        return handlers.setup.open().map(token -> url() + "/admin/setup/" + token);
+    }
+
     public int port() {
         return javalin.port();
     }
@@ -84,6 +96,14 @@ public final class WebServer implements AutoCloseable {
         routes.post("/subscribe", h.signUp::submit);
         routes.get("/confirm/{token}", h.signUp::ask);
         routes.post("/confirm/{token}", h.signUp::confirm);
+        routes.before("/admin", h.admin::guard);
+        routes.before("/admin/*", h.admin::guard);
+        routes.get("/admin", h.admin::home);
+        routes.get("/admin/login", h.admin::loginForm);
+        routes.post("/admin/login", h.admin::login);
+        routes.post("/admin/logout", h.admin::logout);
+        routes.get("/admin/setup/{token}", h.admin::setupForm);
+        routes.post("/admin/setup/{token}", h.admin::createFirst);
         routes.get("/archive", h.archive::index);
         routes.get("/archive.atom", h.archive::atom);
         routes.get("/archive/{date}", h.archive::edition);
@@ -128,6 +148,8 @@ public final class WebServer implements AutoCloseable {
         final ArchivePages archive;
         final ConfirmationMail confirmationMail;
         final SignUpPages signUp;
+        final FirstAdminSetup setup;
+        final AdminPages admin;
         final Assets assets;
         final Operations operations;
 
@@ -148,6 +170,10 @@ public final class WebServer implements AutoCloseable {
             this.signUp = new SignUpPages(new SignUps(app.database.dataSource(), app.clock), app.subscribers, app.tokens,
                     confirmationMail, new TopicChoices(app.editions), locales,
                     new PreferencesView(locales, newsletter.timezone()), pages, app.clock);
+            Admins admins = new Admins(app.database.dataSource(), new Passwords(), app.clock);
+            this.setup = new FirstAdminSetup(admins, app.clock);
+            this.admin = new AdminPages(admins, new AdminSessions(app.clock), setup, locales, pages,
+                    newsletter.baseUrl().startsWith("https:"), app.clock);
             this.assets = new Assets(renderer.folder().resolve("assets"));
             this.operations = new Operations(app.database.dataSource());
         }
