@@ -68,6 +68,9 @@ final class ServeCommand implements Callable<Integer> {
                     Scheduling.nextEdition(scheduler).atZone(app.config.newsletter().timezone())) + ". Stop with Ctrl-C or SIGTERM.");
             if (web != null) {
                 out.println("Web pages at " + web.url() + "/ (links in mail use " + app.config.newsletter().baseUrl() + ")");
+                web.firstAdminLink().ifPresentOrElse(
+                        link -> out.println("No admin yet: create the first one at " + link + " (valid one hour, once)"),
+                        () -> out.println("Admin console at " + web.url() + "/admin"));
             }
             out.flush();
             stopper.set(() -> stop(app, scheduler, web));

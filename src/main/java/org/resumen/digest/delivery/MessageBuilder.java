@@ -83,6 +83,30 @@ final class MessageBuilder {
     }
 
     /**
+     * A message to one person that is not a digest (the confirmation of a sign-up): the same headers
+     * rules and parts, without the list headers, since it is not list mail and has nothing to leave.
+     */
+    WireMessage buildNotice(Session session, Recipient to, String subjectText, String html, String text) {
+        String subject = HeaderValues.singleLine("Subject", subjectText);
+        String messageId = messageIds.next();
+        String boundary = messageIds.boundary();
+        Bytes out = new Bytes(html.length() + text.length() + 2048);
+        out.line("Date: " + DATE.format(clock.instant().atZone(ZoneOffset.UTC)))
+                .line("From: " + fromHeader)
+                .line("To: " + toHeader(to.address()))
+                .line("Message-ID: " + messageId)
+                .line("Subject: " + HeaderWords.text(subject, "Subject: ".length()))
+                .line("MIME-Version: 1.0")
+                .line("Auto-Submitted: auto-generated")
+                .line("Content-Type: multipart/alternative; boundary=\"" + boundary + "\"")
+                .crlf();
+        part(out, boundary, "plain", text);
+        part(out, boundary, "html", html);
+        out.line("--" + boundary + "--");
+        return new WireMessage(session, out.array(), out.size(), messageId, to.address());
+    }
+
+    /**
      * Quoted-printable keeps every line under 76 characters (RFC 5322 allows 998) and suits mostly
      * Latin text with accents. The boundary holds "=_", which quoted-printable can never produce.
      */

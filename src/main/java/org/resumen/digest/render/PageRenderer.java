@@ -22,10 +22,38 @@ public final class PageRenderer {
 
     private final Path templates;
     private final TemplateEngine engine;
+    private final TemplateEngine mailEngine;
 
     public PageRenderer(Path templatesFolder) {
         this.templates = Objects.requireNonNull(templatesFolder, "templatesFolder");
-        this.engine = engine(templatesFolder.resolve(FOLDER), new FolderMessageResolver(templatesFolder));
+        FolderMessageResolver messages = new FolderMessageResolver(templatesFolder);
+        this.engine = engine(templatesFolder.resolve(FOLDER), messages);
+        this.mailEngine = engine(templatesFolder, messages);
+    }
+
+    /** A message the web side sends that is not a digest: its HTML and plain-text parts. */
+    public record Mail(String html, String text) {
+    }
+
+    /**
+     * Renders {@code templates/{name}.html} and {@code templates/{name}.txt} ("confirm" for the
+     * sign-up confirmation) in {@code locale}; a template that fails names its file and line.
+     */
+    public Mail renderMail(String name, Locale locale, Map<String, ?> variables) {
+        Context context = new Context(Objects.requireNonNull(locale, "locale"));
+        variables.forEach(context::setVariable);
+        return new Mail(process(mailEngine, templates, name + ".html", context), process(mailEngine, templates, name + ".txt", context));
+    }
+
+    private static String process(TemplateEngine engine, Path folder, String file, Context context) {
+        if (!Files.isRegularFile(folder.resolve(file))) {
+            throw new TemplateException(folder.resolve(file) + " not found; expected it in " + folder, null);
+        }
+        try {
+            return engine.process(file, context);
+        } catch (RuntimeException e) {
+            throw TemplateErrors.translate(folder, file, e);
+        }
     }
 
     /** The folder the pages are read from ({@code templates/web}). */
@@ -58,6 +86,7 @@ public final class PageRenderer {
         resolver.setPrefix(folder.toAbsolutePath() + File.separator);
         resolver.setCharacterEncoding("UTF-8");
         resolver.setTemplateMode(TemplateMode.HTML);
+        resolver.getTextTemplateModePatternSpec().addPattern("*.txt");
         resolver.setCacheable(true);
         TemplateEngine engine = new TemplateEngine();
         engine.setTemplateResolver(resolver);

@@ -20,9 +20,13 @@ public record Subscriber(
 
     /**
      * Whether the subscriber gets mail. UNSUBSCRIBED stays so even while the address is still in a
-     * file; REMOVED means the address is no longer in any subscriber file (kept for the delivery log).
+     * file; REMOVED means the address is no longer in any subscriber file (kept for the delivery log);
+     * PENDING signed up on the web and has not opened the confirmation link yet (gets nothing).
      */
-    public enum Status { ACTIVE, UNSUBSCRIBED, REMOVED }
+    public enum Status { ACTIVE, UNSUBSCRIBED, REMOVED, PENDING }
+
+    /** Where a subscriber came from: the file sync removes only {@code FILE} subscribers. */
+    public enum Origin { FILE, WEB, API }
 
     public Subscriber {
         topics = Set.copyOf(topics);

@@ -25,6 +25,7 @@ final class SubscriberSync {
     private int unchanged;
     private int stillUnsubscribed;
     private Set<Long> ownPreferences = Set.of();
+    private Set<Long> notFromFiles = Set.of();
 
     SubscriberSync(Connection connection, OffsetDateTime now) {
         this.connection = connection;
@@ -35,6 +36,7 @@ final class SubscriberSync {
     SyncReport run(List<SubscriberRow> rows, boolean removeUnlisted) throws SQLException {
         Map<String, Subscriber> existing = loadByEmail();
         ownPreferences = SubscriberChoices.withOwnPreferences(connection);
+        notFromFiles = signedUpElsewhere();
         Set<String> listed = new HashSet<>();
         try (PreparedStatement insert = connection.prepareStatement("insert into subscribers"
                 + " (email, name, locale, topics, timezone, status, created_at, updated_at) values (?, ?, ?, ?, ?, 'ACTIVE', ?, ?)");
@@ -44,8 +46,9 @@ final class SubscriberSync {
                      + " topics = case when preferences_at is null then ? else topics end,"
                      + " timezone = case when preferences_at is null then ? else timezone end,"
                      + " status = 'ACTIVE', updated_at = ? where id = ?"
-                     // an unsubscribe that lands while the sync runs must win over the file
-                     + " and status <> 'UNSUBSCRIBED'")) {
+                     // an unsubscribe that lands while the sync runs must win over the file,
+                     // and only the confirmation link activates a sign-up (double opt-in)
+                     + " and status <> 'UNSUBSCRIBED' and status <> 'PENDING'")) {
             for (SubscriberRow row : rows) {
                 if (listed.add(row.email())) {
                     apply(row, existing.get(row.email()), insert, update);
@@ -72,6 +75,8 @@ final class SubscriberSync {
             added++;
         } else if (current.status() == Status.UNSUBSCRIBED) {
             stillUnsubscribed++;
+        } else if (current.status() == Status.PENDING) {
+            unchanged++;
         } else if (current.status() == Status.ACTIVE && SubscriberColumns.sameProfile(current, row)) {
             unchanged++;
         } else {
@@ -94,9 +99,10 @@ final class SubscriberSync {
 
     private void removeUnlisted(Map<String, Subscriber> existing, Set<String> listed) throws SQLException {
         try (PreparedStatement remove = connection.prepareStatement(
-                "update subscribers set status = 'REMOVED', updated_at = ? where id = ? and status = 'ACTIVE'")) {
+                "update subscribers set status = 'REMOVED', updated_at = ? where id = ? and status = 'ACTIVE' and origin = 'file'")) {
             for (Subscriber subscriber : existing.values()) {
-                if (subscriber.active() && !listed.contains(subscriber.email())) {
+                // sign-ups on the web or through the API are not the files' to remove
+                if (subscriber.active() && !listed.contains(subscriber.email()) && !notFromFiles.contains(subscriber.id())) {
                     remove.setObject(1, now);
                     remove.setLong(2, subscriber.id());
                     remove.addBatch();
@@ -105,6 +111,17 @@ final class SubscriberSync {
             }
             remove.executeBatch();
         }
+    }
+
+    private Set<Long> signedUpElsewhere() throws SQLException {
+        Set<Long> ids = new HashSet<>();
+        try (PreparedStatement select = connection.prepareStatement("select id from subscribers where origin <> 'file'");
+             ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        }
+        return ids;
     }
 
     private Map<String, Subscriber> loadByEmail() throws SQLException {

@@ -4,7 +4,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Base64;
 import java.util.OptionalLong;
 import javax.crypto.Mac;
@@ -17,13 +19,19 @@ import org.resumen.digest.DigestException;
  */
 public final class Tokens {
     /** What a token lets its holder do; a token issued for one purpose is rejected for another. */
-    public enum Purpose { UNSUBSCRIBE, PREFERENCES, WEB_VERSION }
+    public enum Purpose { UNSUBSCRIBE, PREFERENCES, WEB_VERSION, CONFIRM }
+
+    /** What an expiring token said: the subscriber id, and whether its time ran out. */
+    public record Expiring(long subscriberId, boolean expired) {
+    }
 
     private static final String ALGORITHM = "HmacSHA256";
     private static final int ID_BYTES = Long.BYTES;
     // 128 bits of the MAC are plenty against forgery and keep links short; 24 bytes = 32 characters exactly.
     private static final int MAC_BYTES = 16;
     private static final int TOKEN_CHARS = 32;
+    // id + expiry (epoch seconds) + MAC = 32 bytes = 43 characters, so it can never pass for a plain token.
+    private static final int EXPIRING_CHARS = 43;
 
     private final SecretKeySpec key;
 
@@ -56,13 +64,51 @@ public final class Tokens {
         return MessageDigest.isEqual(given, mac(id, purpose)) ? OptionalLong.of(id) : OptionalLong.empty();
     }
 
+    /** A token that is good until {@code expires} (the confirmation link of a sign-up). */
+    public String issue(long subscriberId, Purpose purpose, Instant expires) {
+        ByteBuffer token = ByteBuffer.allocate(ID_BYTES + Long.BYTES + MAC_BYTES);
+        token.putLong(subscriberId).putLong(expires.getEpochSecond()).put(mac(subscriberId, purpose, expires.getEpochSecond()));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(token.array());
+    }
+
+    /**
+     * The subscriber an expiring token was signed for, with whether it expired at {@code now}; empty
+     * for a forged, altered or truncated token or one of another purpose.
+     */
+    public Optional<Expiring> verify(String token, Purpose purpose, Instant now) {
+        if (token == null || token.length() != EXPIRING_CHARS || purpose == null) {
+            return Optional.empty();
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getUrlDecoder().decode(token);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        long id = buffer.getLong();
+        long expires = buffer.getLong();
+        byte[] given = Arrays.copyOfRange(bytes, ID_BYTES + Long.BYTES, bytes.length);
+        if (!MessageDigest.isEqual(given, mac(id, purpose, expires))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Expiring(id, now.getEpochSecond() >= expires));
+    }
+
     private byte[] mac(long subscriberId, Purpose purpose) {
+        return mac(subscriberId, purpose, null);
+    }
+
+    private byte[] mac(long subscriberId, Purpose purpose, Long expires) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
             mac.update(purpose.name().getBytes(StandardCharsets.US_ASCII));
             mac.update((byte) 0);
             mac.update(ByteBuffer.allocate(ID_BYTES).putLong(subscriberId).array());
+            if (expires != null) {
+                mac.update(ByteBuffer.allocate(Long.BYTES).putLong(expires).array());
+            }
             return Arrays.copyOf(mac.doFinal(), MAC_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);

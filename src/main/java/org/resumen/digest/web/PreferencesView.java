@@ -51,6 +51,11 @@ final class PreferencesView {
         return model;
     }
 
+    /** Checkboxes for {@code topics}, ticked where {@code chosen} names them (as posted to a form). */
+    static List<Choice> choices(List<String> topics, java.util.Collection<String> chosen) {
+        return choices(topics, Set.copyOf(chosen));
+    }
+
     private static List<Choice> choices(List<String> topics, Set<String> chosen) {
         return topics.stream().map(topic -> new Choice(topic, topic, TopicChoices.contains(chosen, topic))).toList();
     }
@@ -65,7 +70,7 @@ final class PreferencesView {
         return tags;
     }
 
-    private List<Choice> languages(Locale current) {
+    List<Choice> languages(Locale current) {
         return locales.languages().stream().map(language -> {
             Locale locale = Locale.forLanguageTag(language);
             String name = locale.getDisplayLanguage(locale);

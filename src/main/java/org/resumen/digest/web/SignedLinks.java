@@ -35,6 +35,7 @@ final class SignedLinks {
             case UNSUBSCRIBE -> "/unsubscribe/" + tokens.issue(subscriberId, purpose);
             case PREFERENCES -> "/preferences/" + tokens.issue(subscriberId, purpose);
             case WEB_VERSION -> throw new IllegalArgumentException("the web version needs a date");
+            case CONFIRM -> throw new IllegalArgumentException("a confirmation link expires: see SignUpPages");
         };
     }
 

@@ -7,7 +7,13 @@ import io.javalin.http.Context;
 import java.util.Map;
 import org.resumen.digest.App;
 import org.resumen.digest.DigestException;
+import org.resumen.digest.admin.AdminSessions;
+import org.resumen.digest.admin.Admins;
+import org.resumen.digest.admin.FirstAdminSetup;
+import org.resumen.digest.admin.Passwords;
+import org.resumen.digest.delivery.NoticeMail;
 import org.resumen.digest.render.PageRenderer;
+import org.resumen.digest.subscriber.SignUps;
 import org.resumen.digest.subscriber.SubscriberChoices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,10 +28,12 @@ public final class WebServer implements AutoCloseable {
 
     private final Javalin javalin;
     private final String host;
+    private final Handlers handlers;
 
-    private WebServer(Javalin javalin, String host) {
+    private WebServer(Javalin javalin, String host, Handlers handlers) {
         this.javalin = javalin;
         this.host = host;
+        this.handlers = handlers;
     }
 
     /**
@@ -39,16 +47,25 @@ public final class WebServer implements AutoCloseable {
         try {
             javalin.start(host, port);
         } catch (RuntimeException e) {
+            handlers.close();
             throw new DigestException("web: cannot listen on " + host + ":" + port + " (web.bind, web.port): "
                     + rootMessage(e) + "; choose another web.port, or 0 for no web server", e);
         }
-        return new WebServer(javalin, host);
+        return new WebServer(javalin, host, handlers);
     }
 
     /** The address the server answers on, e.g. {@code http://127.0.0.1:8080}. */
     public String url() {
         String shown = host.contains(":") ? "[" + host + "]" : host;
         return "http://" + shown + ":" + javalin.port();
+    }
+
+    /**
+     * While no admin exists: a fresh one-time link (valid one hour) that creates the first admin,
+     * for serve to print on the operator's terminal; empty once an admin exists.
+     */
+    public java.util.Optional<String> firstAdminLink() {
+        return handlers.setup.open().map(token -> url() + "/admin/setup/" + token);
     }
 
     public int port() {
@@ -58,6 +75,7 @@ public final class WebServer implements AutoCloseable {
     @Override
     public void close() {
         javalin.stop();
+        handlers.close();
     }
 
     private static void configure(JavalinConfig config, Handlers h) {
@@ -74,6 +92,18 @@ public final class WebServer implements AutoCloseable {
         routes.get("/preferences/{token}", h.preferences::show);
         routes.post("/preferences/{token}", h.preferences::save);
         routes.get("/editions/{date}/{token}", h.webVersion::show);
+        routes.get("/subscribe", h.signUp::form);
+        routes.post("/subscribe", h.signUp::submit);
+        routes.get("/confirm/{token}", h.signUp::ask);
+        routes.post("/confirm/{token}", h.signUp::confirm);
+        routes.before("/admin", h.admin::guard);
+        routes.before("/admin/*", h.admin::guard);
+        routes.get("/admin", h.admin::home);
+        routes.get("/admin/login", h.admin::loginForm);
+        routes.post("/admin/login", h.admin::login);
+        routes.post("/admin/logout", h.admin::logout);
+        routes.get("/admin/setup/{token}", h.admin::setupForm);
+        routes.post("/admin/setup/{token}", h.admin::createFirst);
         routes.get("/archive", h.archive::index);
         routes.get("/archive.atom", h.archive::atom);
         routes.get("/archive/{date}", h.archive::edition);
@@ -116,6 +146,10 @@ public final class WebServer implements AutoCloseable {
         final PreferencesPages preferences;
         final WebVersionPages webVersion;
         final ArchivePages archive;
+        final ConfirmationMail confirmationMail;
+        final SignUpPages signUp;
+        final FirstAdminSetup setup;
+        final AdminPages admin;
         final Assets assets;
         final Operations operations;
 
@@ -131,6 +165,15 @@ public final class WebServer implements AutoCloseable {
                     new PreferencesView(locales, newsletter.timezone()), pages, app.clock);
             this.webVersion = new WebVersionPages(links, app.editions, app.renderer, newsletter.locale());
             this.archive = new ArchivePages(new Archive(app.editions, app.ledger), locales, pages, newsletter);
+            this.confirmationMail = new ConfirmationMail(renderer, new NoticeMail(app.config, app.clock), app.tokens,
+                    newsletter.baseUrl(), newsletter.name(), app.clock);
+            this.signUp = new SignUpPages(new SignUps(app.database.dataSource(), app.clock), app.subscribers, app.tokens,
+                    confirmationMail, new TopicChoices(app.editions), locales,
+                    new PreferencesView(locales, newsletter.timezone()), pages, app.clock);
+            Admins admins = new Admins(app.database.dataSource(), new Passwords(), app.clock);
+            this.setup = new FirstAdminSetup(admins, app.clock);
+            this.admin = new AdminPages(admins, new AdminSessions(app.clock), setup, locales, pages,
+                    newsletter.baseUrl().startsWith("https:"), app.clock);
             this.assets = new Assets(renderer.folder().resolve("assets"));
             this.operations = new Operations(app.database.dataSource());
         }
@@ -142,7 +185,12 @@ public final class WebServer implements AutoCloseable {
                 for (String page : PageSamples.PAGES) {
                     pages.render(page, locale, PageSamples.model(page));
                 }
+                confirmationMail.validate(locale);
             }
+        }
+
+        void close() {
+            confirmationMail.close();
         }
 
         void notFound(Context ctx) {

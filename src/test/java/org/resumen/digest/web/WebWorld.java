@@ -90,6 +90,18 @@ final class WebWorld implements AutoCloseable {
         return app.sendEdition.run(SendOptions.scheduled(SECOND), Progress.NONE);
     }
 
+    /** Moves the application's clock {@code by} forward (an expired link, a rate limit's window). */
+    void later(java.time.Duration by) {
+        clock.set(clock.instant().plus(by));
+    }
+
+    /** Waits until GreenMail holds {@code count} messages in all (mail sent in the background). */
+    void awaitMessages(int count) {
+        if (!mail.waitForIncomingEmail(10_000, count)) {
+            throw new AssertionError("expected " + count + " messages, GreenMail has " + mail.getReceivedMessages().length);
+        }
+    }
+
     Subscriber subscriber(String email) {
         return app.subscribers.byEmail(email).orElseThrow();
     }
