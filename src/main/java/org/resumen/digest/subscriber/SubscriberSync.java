@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +29,12 @@ final class SubscriberSync {
     private int stillUnsubscribed;
     private Set<Long> ownPreferences = Set.of();
     private Set<Long> notFromFiles = Set.of();
+    private final List<SubscriberRow> newRows = new ArrayList<>();
+
+    private static final String INSERT = "insert into subscribers"
+            + " (email, name, locale, topics, timezone, status, created_at, updated_at) values (?, ?, ?, ?, ?, 'ACTIVE', ?, ?)";
+    private static final String DUPLICATE_KEY = "23505";
+    private static final String LOCK_TIMEOUT = "HYT00";
 
     SubscriberSync(Connection connection, OffsetDateTime now) {
         this.connection = connection;
@@ -38,8 +47,10 @@ final class SubscriberSync {
         ownPreferences = SubscriberChoices.withOwnPreferences(connection);
         notFromFiles = signedUpElsewhere();
         Set<String> listed = new HashSet<>();
-        try (PreparedStatement insert = connection.prepareStatement("insert into subscribers"
-                + " (email, name, locale, topics, timezone, status, created_at, updated_at) values (?, ?, ?, ?, ?, 'ACTIVE', ?, ?)");
+        boolean postgres = connection.getMetaData().getURL().startsWith("jdbc:postgresql:");
+        // Another process syncing the same files may add an address between our read and our insert:
+        // that row is left as it added it (PostgreSQL skips it in the statement, H2 below).
+        try (PreparedStatement insert = connection.prepareStatement(INSERT + (postgres ? " on conflict (email) do nothing" : ""));
              // preferences saved on the web while this sync runs still win over the file (preferences_at set)
              PreparedStatement update = connection.prepareStatement("update subscribers set name = ?,"
                      + " locale = case when preferences_at is null then ? else locale end,"
@@ -54,7 +65,7 @@ final class SubscriberSync {
                     apply(row, existing.get(row.email()), insert, update);
                 }
             }
-            insert.executeBatch();
+            added += postgres ? inserted(insert.executeBatch()) : insertSkippingAddedMeanwhile(insert);
             update.executeBatch();
         }
         if (removeUnlisted) {
@@ -72,7 +83,7 @@ final class SubscriberSync {
             insert.setObject(6, now);
             insert.setObject(7, now);
             insert.addBatch();
-            added++;
+            newRows.add(row);
         } else if (current.status() == Status.UNSUBSCRIBED) {
             stillUnsubscribed++;
         } else if (current.status() == Status.PENDING) {
@@ -90,6 +101,63 @@ final class SubscriberSync {
                 updated++;
             }
         }
+    }
+
+    private static int inserted(int[] counts) {
+        int rows = 0;
+        for (int count : counts) {
+            rows += count == Statement.SUCCESS_NO_INFO ? 1 : count;
+        }
+        return rows;
+    }
+
+    /**
+     * H2 has no {@code on conflict}: the batch runs under a savepoint, and when an address was added
+     * by another process meanwhile, the new rows go in one at a time, those already there skipped.
+     */
+    private int insertSkippingAddedMeanwhile(PreparedStatement batch) throws SQLException {
+        Savepoint beforeBatch = connection.setSavepoint();
+        try {
+            return inserted(batch.executeBatch());
+        } catch (SQLException e) {
+            if (!addedMeanwhile(e)) {
+                throw e;
+            }
+            connection.rollback(beforeBatch);
+        }
+        int rows = 0;
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (SubscriberRow row : newRows) {
+                insert.setString(1, row.email());
+                SubscriberColumns.bindProfile(insert, 2, row);
+                insert.setObject(6, now);
+                insert.setObject(7, now);
+                rows += insertUnlessAddedMeanwhile(insert);
+            }
+        }
+        return rows;
+    }
+
+    // A lock timeout means the other process's insert of this address is not committed yet: wait for it.
+    private int insertUnlessAddedMeanwhile(PreparedStatement insert) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            Savepoint beforeRow = connection.setSavepoint();
+            try {
+                return insert.executeUpdate();
+            } catch (SQLException e) {
+                connection.rollback(beforeRow);
+                if (DUPLICATE_KEY.equals(e.getSQLState())) {
+                    return 0;
+                }
+                if (!LOCK_TIMEOUT.equals(e.getSQLState()) || attempt == 10) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean addedMeanwhile(SQLException e) {
+        return DUPLICATE_KEY.equals(e.getSQLState()) || LOCK_TIMEOUT.equals(e.getSQLState());
     }
 
     // Topics, language and time zone the subscriber chose on the preferences page win over the file's.
