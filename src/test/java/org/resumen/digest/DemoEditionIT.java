@@ -82,7 +82,7 @@ class DemoEditionIT {
         Tokens tokens = new Tokens(Secret.loadOrCreate(SECRET, dir));
         for (Map.Entry<String, MimeMessage> e : byAddress.entrySet()) {
             MimeMessage message = e.getValue();
-            String text = part(message, 0, "text/plain");
+            String text = part(message, 0, "text/plain").replaceAll("\\s+", " "); // wrapped at 78: breaks read as spaces
             String html = part(message, 1, "text/html");
             Set<String> topics = topicsOf(e.getKey());
             for (Map.Entry<String, String> article : sectionOfTitle.entrySet()) {

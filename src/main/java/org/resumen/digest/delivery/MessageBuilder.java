@@ -28,6 +28,10 @@ final class MessageBuilder {
     private final MessageIds messageIds;
     private final Clock clock;
     private final MessageSigner signer;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd", Locale.ROOT);
+    private final java.time.ZoneId zone;
+    private final String listSlug;
+    private final String fromDomain;
 
     MessageBuilder(NewsletterConfig newsletter, Clock clock) {
         this(newsletter, clock, MessageSigner.NONE);
@@ -36,8 +40,11 @@ final class MessageBuilder {
     /** With {@code signer} applied once to each finished message (DKIM, when configured). */
     MessageBuilder(NewsletterConfig newsletter, Clock clock, MessageSigner signer) {
         this.signer = signer;
+        this.zone = newsletter.timezone();
         this.from = parseFrom(newsletter.from());
         this.listId = listId(newsletter.name(), from.getAddress());
+        this.fromDomain = from.getAddress().substring(from.getAddress().indexOf('@') + 1);
+        this.listSlug = slug(newsletter.name());
         this.fromHeader = toHeader(from);
         this.messageIds = new MessageIds(from.getAddress().substring(from.getAddress().indexOf('@') + 1));
         this.clock = clock;
@@ -67,9 +74,10 @@ final class MessageBuilder {
                 .line("Subject: " + HeaderWords.text(subject, "Subject: ".length()))
                 .line("MIME-Version: 1.0")
                 .line("List-Id: " + listId)
-                .line("List-Unsubscribe: " + listUnsubscribe)
+                .line(HeaderFold.atCommas("List-Unsubscribe", listUnsubscribe))
                 .line("List-Unsubscribe-Post: List-Unsubscribe=One-Click")
                 .line("Auto-Submitted: auto-generated")
+                .line("Feedback-ID: " + feedbackId())
                 .line("Content-Type: multipart/alternative; boundary=\"" + boundary + "\"")
                 .crlf();
         part(out, boundary, "plain", digest.text());
@@ -159,12 +167,31 @@ final class MessageBuilder {
         }
     }
 
+    /**
+     * Gmail's feedback loop identifier, {@code YYYYMMDD:LIST:digest:DOMAIN}: the send day in the
+     * newsletter's zone (the edition's for a scheduled send), the list, the kind of mail, the sender.
+     * Built from the List-Id's ASCII slug and the From domain, so it needs no encoding.
+     */
+    private String feedbackId() {
+        return DAY.format(clock.instant().atZone(zone)) + ":" + listSlug + ":digest:" + fromDomain;
+    }
+
     /** RFC 2919 List-Id: an ASCII phrase and {@code <slug.from-domain>}. */
     private static String listId(String name, String fromAddress) {
-        String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "").replaceAll("[^\\x20-\\x7E]", "");
-        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String ascii = ascii(name);
+        String slug = slug(name);
         String domain = fromAddress.substring(fromAddress.indexOf('@') + 1);
         String phrase = ascii.replace("\"", "").trim();
-        return HeaderValues.singleLine("List-Id", "\"" + phrase + "\" <" + (slug.isEmpty() ? "digest" : slug) + "." + domain + ">");
+        return HeaderValues.singleLine("List-Id", "\"" + phrase + "\" <" + slug + "." + domain + ">");
+    }
+
+    private static String ascii(String name) {
+        return Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "").replaceAll("[^\\x20-\\x7E]", "");
+    }
+
+    /** The newsletter's name as lower-case ASCII letters, digits and dashes ("digest" when none is left). */
+    private static String slug(String name) {
+        String slug = ascii(name).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return slug.isEmpty() ? "digest" : slug;
     }
 }

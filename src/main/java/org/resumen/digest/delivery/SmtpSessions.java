@@ -30,6 +30,8 @@ final class SmtpSessions {
         p.put(prefix + "timeout", Long.toString(READ_TIMEOUT.toMillis()));
         p.put(prefix + "writetimeout", Long.toString(WRITE_TIMEOUT.toMillis()));
         p.put(prefix + "auth", Boolean.toString(!smtp.username().isEmpty()));
+        // The EHLO name (RFC 5321 4.1.1.1): smtp.helo, else the From domain; never the JVM's "localhost".
+        p.put(prefix + "localhost", heloName(smtp, fromAddress));
         if (smtp.tls() == SmtpConfig.Tls.SSL) {
             p.put(prefix + "ssl.enable", "true");
             p.put(prefix + "ssl.checkserveridentity", "true");
@@ -43,5 +45,9 @@ final class SmtpSessions {
             p.put(prefix + "ssl.checkserveridentity", "true");
         }
         return Session.getInstance(p);
+    }
+
+    static String heloName(SmtpConfig smtp, String fromAddress) {
+        return smtp.helo() != null && !smtp.helo().isBlank() ? smtp.helo() : fromAddress.substring(fromAddress.indexOf('@') + 1);
     }
 }

@@ -36,7 +36,7 @@ import org.resumen.digest.testing.TestWorld;
 /** What subscribers receive, read back from GreenMail: one well-formed digest each, with every header of DESIGN.md. */
 class DigestMessageIT {
     private static final Pattern LIST_UNSUBSCRIBE = Pattern.compile(
-            "<https://resumen\\.example\\.net/unsubscribe/([A-Za-z0-9_-]{32})>,"
+            "<https://resumen\\.example\\.net/unsubscribe/([A-Za-z0-9_-]{32})>,(?:\r\n)?"
                     + " <mailto:boletin@resumen\\.example\\.net\\?subject=unsubscribe%20([A-Za-z0-9_-]{32})>");
     private static final String SUBJECT = "Resumen Político — martes 16 de diciembre: «" + TestWorld.TOP_HEADLINE + "»";
     private static final Tokens TOKENS = new Tokens(DemoFiles.SECRET.getBytes(StandardCharsets.UTF_8));

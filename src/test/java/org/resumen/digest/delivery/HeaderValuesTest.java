@@ -63,7 +63,7 @@ class HeaderValuesTest {
 
         assertThat(message.getSubject()).isEqualTo("Resumen — «Hoy»");
         assertThat(message.getHeader("List-Unsubscribe")).containsExactly(
-                "<" + UNSUBSCRIBE + ">, <mailto:boletin@resumen.example.net?subject=unsubscribe%20tok>");
+                "<" + UNSUBSCRIBE + ">,\r\n <mailto:boletin@resumen.example.net?subject=unsubscribe%20tok>");
         assertThat(HeaderValues.singleLine("X-Test", "una línea")).isEqualTo("una línea");
     }
 

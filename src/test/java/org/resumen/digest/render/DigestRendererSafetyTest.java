@@ -74,7 +74,7 @@ class DigestRendererSafetyTest {
 
         String subject = renderer.render(spanish(List.of(titled(headline)), subscriber("ana@example.org"))).subject();
 
-        assertThat(subject).startsWith("El Resumen — martes 16 de diciembre: «Crónica de una sesión").endsWith("…");
+        assertThat(subject).startsWith("El Resumen — martes 16 de diciembre: «Crónica de una sesión").endsWith("…»");
         assertThat(subject.length()).isLessThanOrEqualTo(150);
     }
 
