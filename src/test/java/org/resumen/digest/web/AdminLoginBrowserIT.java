@@ -54,6 +54,9 @@ class AdminLoginBrowserIT {
         assertThat(browser.driver.findElement(By.id("signed-in")).getText()).isEqualTo("Entraste como jefa@example.org (rol: admin).");
         Layout.check(browser, "admin-home", "es-AR");
         browser.driver.findElement(By.id("logout")).click();
+        // The click returns before the browser has followed the redirect: wait for the page, not a moment.
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlMatches("/admin/login$"));
         assertThat(browser.driver.getCurrentUrl()).endsWith("/admin/login");
 
         signIn("jefa@example.org", "no-es-la-clave");
