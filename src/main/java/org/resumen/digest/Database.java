@@ -58,7 +58,9 @@ public final class Database implements AutoCloseable {
      * closes the pool itself once they are recorded.
      */
     static String withoutCloseOnExit(String url) {
-        if (!url.startsWith("jdbc:h2:") || url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
+        String upper = url.toUpperCase(java.util.Locale.ROOT);
+        // H2 refuses DB_CLOSE_ON_EXIT=FALSE together with AUTO_SERVER=TRUE ("Feature not supported").
+        if (!url.startsWith("jdbc:h2:") || upper.contains("DB_CLOSE_ON_EXIT") || upper.contains("AUTO_SERVER=TRUE")) {
             return url;
         }
         return url + ";DB_CLOSE_ON_EXIT=FALSE";
