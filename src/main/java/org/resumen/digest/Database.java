@@ -79,6 +79,7 @@ public final class Database implements AutoCloseable {
      */
     static String withoutCloseOnExit(String url) {
         String upper = url.toUpperCase(java.util.Locale.ROOT);
+        // H2 refuses DB_CLOSE_ON_EXIT=FALSE together with AUTO_SERVER=TRUE ("Feature not supported").
         if (!url.startsWith("jdbc:h2:") || upper.contains("DB_CLOSE_ON_EXIT") || upper.contains("AUTO_SERVER=TRUE")) {
             return url;
         }

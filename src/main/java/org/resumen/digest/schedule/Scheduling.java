@@ -46,7 +46,10 @@ public final class Scheduling {
     private Scheduling() {
     }
 
-    /** A scheduler whose jobs and triggers live in the application's database. */
+    /**
+     * A scheduler whose jobs and triggers live in the application's database; on PostgreSQL a node
+     * of a Quartz cluster (every node uses the instance name "digest"), on H2 the only node.
+     */
     public static Scheduler persistent(DataSource dataSource, boolean postgres, SendEdition send, Editions editions, Clock clock) {
         String name = "digest-db-" + UUID.randomUUID();
         DBConnectionManager.getInstance().addConnectionProvider(name, new PooledProvider(dataSource));
@@ -58,6 +61,13 @@ public final class Scheduling {
         p.put("org.quartz.jobStore.tablePrefix", "QRTZ_");
         p.put("org.quartz.jobStore.misfireThreshold", "60000");
         p.put("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+        if (postgres) {
+            // Several serve nodes on one PostgreSQL: Quartz's clustered store fires each trigger on
+            // one node only (row locks in QRTZ_LOCKS) and recovers the triggers of a node that died.
+            p.put("org.quartz.jobStore.isClustered", "true");
+            p.put("org.quartz.scheduler.instanceId", "AUTO");
+            p.put("org.quartz.jobStore.clusterCheckinInterval", "7500");
+        }
         return create(p, send, editions, clock);
     }
 
@@ -146,6 +156,9 @@ public final class Scheduling {
     private static Scheduler create(Properties p, SendEdition send, Editions editions, Clock clock) {
         try {
             Scheduler scheduler = new StdSchedulerFactory(p).getScheduler();
+            // Quartz hands out one scheduler per name and JVM; every node of a cluster has the same
+            // name, so each App gets its own (two nodes in one test JVM, or an app opened twice).
+            org.quartz.impl.SchedulerRepository.getInstance().remove(scheduler.getSchedulerName());
             scheduler.setJobFactory((bundle, s) -> new SendEditionJob(send, editions, clock));
             return scheduler;
         } catch (SchedulerException e) {

@@ -19,15 +19,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.resumen.digest.App;
+import org.resumen.digest.config.ConfigLoader;
+import org.resumen.digest.config.DatabaseConfig;
+import org.resumen.digest.testing.Postgres;
 import org.resumen.digest.testing.Deliveries;
 import org.resumen.digest.testing.DeliveryRow;
 import org.resumen.digest.testing.TestWorld;
 
-/** The ledger, not the process, decides who gets mail: claimed rows, leases, and retaken rows marked. */
+/** The ledger, not the process, decides who gets mail: claimed rows, leases, and retaken rows marked; on H2 and PostgreSQL. */
 class ClaimedDeliveriesIT {
     @RegisterExtension
     static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
@@ -35,12 +39,14 @@ class ClaimedDeliveriesIT {
     @TempDir
     Path dir;
 
-    @Test
-    void twoSendsOfOneEditionStartedTogetherGiveEverySubscriberExactlyOneMessage() throws Exception {
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"H2", "PostgreSQL"})
+    void twoSendsOfOneEditionStartedTogetherGiveEverySubscriberExactlyOneMessage(String store) throws Exception {
         List<String> emails = IntStream.rangeClosed(1, 120).mapToObj(i -> "lector" + i + "@example.org").toList();
         Path config = TestWorld.create(dir, greenMail.getSmtp().getPort(), TestWorld.readers(emails.toArray(String[]::new)));
         List<SendReport> reports = new ArrayList<>();
-        try (App one = TestWorld.open(config); App two = TestWorld.open(config)) {
+        Map<String, String> env = database(store);
+        try (App one = open(config, env); App two = open(config, env)) {
             one.subscribers.syncFolder(one.config.subscribers());
             one.ingester.ingestAll();
             CyclicBarrier together = new CyclicBarrier(2);
@@ -64,11 +70,12 @@ class ClaimedDeliveriesIT {
         assertThat(reports.stream().mapToInt(SendReport::sent).sum()).isEqualTo(emails.size());
     }
 
-    @Test
-    void aRowWhoseLeaseRanOutIsSentAgainAndMarkedAsPossibleDuplicateWhileALiveLeaseIsLeftAlone() throws Exception {
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"H2", "PostgreSQL"})
+    void aRowWhoseLeaseRanOutIsSentAgainAndMarkedAsPossibleDuplicateWhileALiveLeaseIsLeftAlone(String store) throws Exception {
         Path config = TestWorld.create(dir, greenMail.getSmtp().getPort(),
                 TestWorld.readers("ana@example.org", "beto@example.org", "carla@example.org"));
-        try (App app = TestWorld.open(config)) {
+        try (App app = open(config, database(store))) {
             assertThat(TestWorld.send(app).sent()).isEqualTo(3);
             greenMail.purgeEmailFromAllMailboxes();
             // As a process killed mid-send leaves them: ana's lease ran out a minute ago, beto's
@@ -86,6 +93,19 @@ class ClaimedDeliveriesIT {
             assertThat(Deliveries.byEmail(app).get("beto@example.org").status()).isEqualTo("sending");
             assertThat(Deliveries.byEmail(app).get("ana@example.org").status()).isEqualTo("sent");
         }
+    }
+
+    /** The settings that put the ledger on {@code store}: H2 as the config says, or a fresh PostgreSQL database. */
+    static Map<String, String> database(String store) {
+        if ("H2".equals(store)) {
+            return Map.of();
+        }
+        DatabaseConfig database = Postgres.server().newDatabase();
+        return Map.of("DIGEST_DATABASE_URL", database.url(), "DIGEST_DATABASE_USERNAME", database.username());
+    }
+
+    static App open(Path config, Map<String, String> env) {
+        return App.open(ConfigLoader.load(config, env).orThrow(), TestWorld.CLOCK, TestWorld.QUICK_RETRIES);
     }
 
     private List<String> recipientsReceived() {

@@ -12,9 +12,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.resumen.digest.App;
@@ -22,7 +24,8 @@ import org.resumen.digest.testing.TestWorld;
 
 /**
  * Two {@code digest send} processes of one edition started together on one H2 file (AUTO_SERVER, so
- * the second process reaches the first one's database): every subscriber gets exactly one message.
+ * the second process reaches the first one's database) or one PostgreSQL database: every subscriber
+ * gets exactly one message.
  */
 class SeparateProcessSendsIT {
     @RegisterExtension
@@ -31,19 +34,21 @@ class SeparateProcessSendsIT {
     @TempDir
     Path dir;
 
-    @Test
-    void twoSendProcessesStartedTogetherGiveEverySubscriberExactlyOneMessage() throws Exception {
+    private Map<String, String> env = Map.of();
+
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"H2", "PostgreSQL"})
+    void twoSendProcessesStartedTogetherGiveEverySubscriberExactlyOneMessage(String store) throws Exception {
         List<String> emails = IntStream.rangeClosed(1, 150).mapToObj(i -> "lectora" + i + "@example.org").toList();
         Path config = TestWorld.create(dir, greenMail.getSmtp().getPort(), TestWorld.readers(emails.toArray(String[]::new)));
         String yaml = Files.readString(config, StandardCharsets.UTF_8).replaceAll("jdbc:h2:mem:[^\"]+",
                 ("jdbc:h2:file:" + dir.resolve("data/digest").toAbsolutePath() + ";AUTO_SERVER=TRUE").replace("\\", "/"));
         Files.writeString(config, yaml, StandardCharsets.UTF_8);
+        env = ClaimedDeliveriesIT.database(store);
         // Subscribers and articles stored first: two processes inserting the same new rows at one
         // moment is another problem than the one under test here.
-        Process ingest = digest(config, "ingest");
-        String ingestOut = new String(ingest.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(ingest.waitFor()).as(ingestOut).isZero();
-        assertThat(digest(config, "subscribers", "list").waitFor()).isZero();
+        finishes(digest(config, "ingest"));
+        finishes(digest(config, "subscribers", "list"));
 
         List<Process> sends = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
@@ -74,11 +79,18 @@ class SeparateProcessSendsIT {
         assertThat(sentByBoth).isEqualTo(emails.size());
     }
 
+    private static void finishes(Process process) throws Exception {
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+    }
+
     private Process digest(Path config, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), App.class.getName()));
         command.addAll(List.of(args));
         command.addAll(List.of("--config", config.toString()));
-        return new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        ProcessBuilder process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        process.environment().putAll(env);
+        return process.start();
     }
 }
