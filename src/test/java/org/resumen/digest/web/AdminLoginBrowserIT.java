@@ -51,7 +51,7 @@ class AdminLoginBrowserIT {
         browser.driver.findElement(By.id("again")).sendKeys(PASSWORD);
         browser.driver.findElement(By.id("create")).click();
 
-        assertThat(browser.driver.findElement(By.id("signed-in")).getText()).isEqualTo("Entraste como jefa@example.org (rol: admin).");
+        assertThat(waitFor(By.id("signed-in")).getText()).isEqualTo("Entraste como jefa@example.org (rol: admin).");
         Layout.check(browser, "admin-home", "es-AR");
         browser.driver.findElement(By.id("logout")).click();
         // The click returns before the browser has followed the redirect: wait for the page, not a moment.
@@ -60,11 +60,17 @@ class AdminLoginBrowserIT {
         assertThat(browser.driver.getCurrentUrl()).endsWith("/admin/login");
 
         signIn("jefa@example.org", "no-es-la-clave");
-        assertThat(browser.driver.findElement(By.id("error")).getText()).isEqualTo("Correo o contraseña incorrectos.");
+        assertThat(waitFor(By.id("error")).getText()).isEqualTo("Correo o contraseña incorrectos.");
         Layout.check(browser, "admin-login-wrong", "es-AR");
 
         signIn("jefa@example.org", PASSWORD);
-        assertThat(browser.driver.findElement(By.id("signed-in")).getText()).contains("jefa@example.org");
+        assertThat(waitFor(By.id("signed-in")).getText()).contains("jefa@example.org");
+    }
+
+    /** The element once the page that shows it has loaded: a click returns before the browser follows the form. */
+    private org.openqa.selenium.WebElement waitFor(By by) {
+        return new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(by));
     }
 
     private void signIn(String email, String password) {
