@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.resumen.digest.DigestException;
 import org.resumen.digest.subscriber.Subscriber.Origin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +42,7 @@ public final class SignUps {
      */
     public OptionalLong request(Request request) {
         String email = request.email().trim().toLowerCase(Locale.ROOT);
-        return inTransaction("record a sign-up", connection -> {
+        return SubscriberSql.inTransaction(dataSource, "record a sign-up", connection -> {
             Optional<Subscriber> current = find(connection, email);
             if (current.isPresent() && current.get().active()) {
                 LOG.info("Sign-up of {}: already subscribed, nothing to confirm", Emails.mask(email));
@@ -57,7 +56,7 @@ public final class SignUps {
 
     /** Makes a PENDING subscriber ACTIVE; true when that changed their status (a second click changes nothing). */
     public boolean confirm(long id) {
-        boolean changed = inTransaction("confirm a sign-up", connection -> {
+        boolean changed = SubscriberSql.inTransaction(dataSource, "confirm a sign-up", connection -> {
             try (PreparedStatement update = connection.prepareStatement("update subscribers set status = 'ACTIVE',"
                     + " confirmed_at = ?, unsubscribed_at = null, updated_at = ? where id = ? and status = 'PENDING'")) {
                 OffsetDateTime now = SubscriberColumns.now(clock);
@@ -118,25 +117,5 @@ public final class SignUps {
                 return rs.next() ? Optional.of(SubscriberColumns.read(rs)) : Optional.empty();
             }
         }
-    }
-
-    private <T> T inTransaction(String action, SqlWork<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new DigestException("subscribers: cannot " + action + ": " + e.getMessage(), e);
-        }
-    }
-
-    private interface SqlWork<T> {
-        T run(Connection connection) throws SQLException;
     }
 }

@@ -1,16 +1,13 @@
 package org.resumen.digest.subscriber;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.resumen.digest.DigestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +34,7 @@ public final class SubscriberStore {
      * subscribers no longer listed as REMOVED and brings REMOVED ones that reappear back to ACTIVE.
      */
     public SyncReport sync(List<SubscriberRow> rows) {
-        return inTransaction("sync the subscriber files", connection ->
+        return SubscriberSql.inTransaction(dataSource, "sync the subscriber files", connection ->
                 new SubscriberSync(connection, SubscriberColumns.now(clock)).run(rows, true));
     }
 
@@ -62,7 +59,7 @@ public final class SubscriberStore {
 
     /** Like {@link #sync} but never removes anyone: for importing one extra file. */
     public SyncReport merge(List<SubscriberRow> rows) {
-        return inTransaction("import subscribers", connection ->
+        return SubscriberSql.inTransaction(dataSource, "import subscribers", connection ->
                 new SubscriberSync(connection, SubscriberColumns.now(clock)).run(rows, false));
     }
 
@@ -110,7 +107,7 @@ public final class SubscriberStore {
      * stops a running send.
      */
     public boolean isActive(long id) {
-        return withConnection("check a subscriber", connection -> {
+        return SubscriberSql.withConnection(dataSource, "check a subscriber", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
                     "select 1 from subscribers where id = ? and status = 'ACTIVE' and " + NOT_PAUSED)) {
                 statement.setLong(1, id);
@@ -137,7 +134,7 @@ public final class SubscriberStore {
     }
 
     private boolean unsubscribeWhere(String condition, Object key) {
-        return inTransaction("unsubscribe", connection -> {
+        return SubscriberSql.inTransaction(dataSource, "unsubscribe", connection -> {
             try (PreparedStatement statement = connection.prepareStatement("update subscribers set status = 'UNSUBSCRIBED',"
                     + " unsubscribed_at = ?, updated_at = ? where " + condition + " and status <> 'UNSUBSCRIBED'")) {
                 var now = SubscriberColumns.now(clock);
@@ -150,7 +147,7 @@ public final class SubscriberStore {
     }
 
     private List<Subscriber> list(String sql, Object... parameters) {
-        return withConnection("read subscribers", connection -> {
+        return SubscriberSql.withConnection(dataSource, "read subscribers", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 for (int i = 0; i < parameters.length; i++) {
                     statement.setObject(i + 1, parameters[i]);
@@ -166,35 +163,9 @@ public final class SubscriberStore {
         });
     }
 
-    private <T> T withConnection(String action, SqlWork<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw new DigestException("subscribers: cannot " + action + ": " + e.getMessage(), e);
-        }
-    }
 
-    private <T> T inTransaction(String action, SqlWork<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new DigestException("subscribers: cannot " + action + ": " + e.getMessage(), e);
-        }
-    }
 
     private static String normalise(String email) {
         return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
-    }
-
-    private interface SqlWork<T> {
-        T run(Connection connection) throws SQLException;
     }
 }
