@@ -49,7 +49,11 @@ public final class Chromium implements AutoCloseable {
             options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "es-AR,es"));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
-            return new Chromium(new ChromeDriver(service, options), profile);
+            ChromeDriver driver = new ChromeDriver(service, options);
+            // A click returns before the browser has loaded the next page: every lookup waits for its element
+            // (up to 10 s) instead of each test racing the page it just asked for.
+            driver.manage().timeouts().implicitlyWait(java.time.Duration.ofSeconds(10));
+            return new Chromium(driver, profile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
