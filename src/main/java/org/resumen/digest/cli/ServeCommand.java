@@ -92,11 +92,19 @@ final class ServeCommand implements Callable<Integer> {
             return null;
         }
         try {
-            return WebServer.start(app, app.config.web().bind(), app.config.web().port());
+            return WebServer.start(app, app.config.web().bind(), app.config.web().port(), () -> running(scheduler));
         } catch (RuntimeException e) {
             scheduler.shutdown(false);
             app.close();
             throw e;
+        }
+    }
+
+    private static boolean running(Scheduler scheduler) {
+        try {
+            return scheduler.isStarted() && !scheduler.isShutdown() && !scheduler.isInStandbyMode();
+        } catch (SchedulerException e) {
+            return false;
         }
     }
 

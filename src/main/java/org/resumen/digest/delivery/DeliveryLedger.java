@@ -201,6 +201,67 @@ public final class DeliveryLedger {
         }
     }
 
+    /**
+     * The ledger as the service's metrics show it: the latest edition with deliveries (its rows by
+     * status and by the class of their last SMTP reply: "2xx", "4xx", "5xx", "none"), and over all
+     * editions the rows still due, those a later run retries (failed) and those expired.
+     */
+    public record Overview(java.time.LocalDate lastEdition, Map<String, Integer> lastByStatus,
+                           Map<String, Integer> lastByReplyClass, long due, long retrying, long expired) {
+    }
+
+    public Overview overview() {
+        try (Connection c = dataSource.getConnection()) {
+            java.time.LocalDate lastDate = null;
+            Map<String, Integer> byStatus = new TreeMap<>();
+            Map<String, Integer> byReply = new TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement("select e.id, e.edition_date from editions e where exists"
+                    + " (select 1 from deliveries d where d.edition_id = e.id) order by e.edition_date desc")) {
+                ps.setMaxRows(1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        lastDate = rs.getObject(2, java.time.LocalDate.class);
+                        byStatus = counts(rs.getLong(1));
+                        byReply = replyClasses(c, rs.getLong(1));
+                    }
+                }
+            }
+            Map<String, Long> open = new TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement("select status, count(*) from deliveries where status in (?, ?, ?, ?)"
+                    + " group by status")) {
+                ps.setString(1, PENDING);
+                ps.setString(2, SENDING);
+                ps.setString(3, FAILED);
+                ps.setString(4, "expired");
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        open.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+            }
+            return new Overview(lastDate, byStatus, byReply, open.getOrDefault(PENDING, 0L) + open.getOrDefault(SENDING, 0L),
+                    open.getOrDefault(FAILED, 0L), open.getOrDefault("expired", 0L));
+        } catch (SQLException e) {
+            throw failure("read the delivery overview", e);
+        }
+    }
+
+    private static Map<String, Integer> replyClasses(Connection c, long editionId) throws SQLException {
+        Map<String, Integer> classes = new TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement("select substring(smtp_reply, 1, 1), count(*) from deliveries"
+                + " where edition_id = ? group by substring(smtp_reply, 1, 1)")) {
+            ps.setLong(1, editionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String digit = rs.getString(1);
+                    String replyClass = digit != null && digit.length() == 1 && "2345".contains(digit) ? digit + "xx" : "none";
+                    classes.merge(replyClass, rs.getInt(2), Integer::sum);
+                }
+            }
+        }
+        return classes;
+    }
+
     private OffsetDateTime now() {
         return clock.instant().atOffset(ZoneOffset.UTC);
     }

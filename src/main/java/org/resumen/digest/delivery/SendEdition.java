@@ -45,6 +45,7 @@ public final class SendEdition {
     private final RetryPolicy retry;
     private final Clock clock;
     private final AtomicBoolean stop = new AtomicBoolean();
+    private final List<java.util.function.BiConsumer<SendOptions, SendReport>> finished = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public SendEdition(Config config, DigestRenderer renderer, SubscriberStore subscribers, Ingester ingester,
                        Editions editions, DeliveryLedger ledger, Tokens tokens, RetryPolicy retry, Clock clock) {
@@ -76,6 +77,17 @@ public final class SendEdition {
      * edition empty and leave the schedule nothing to send.
      */
     public SendReport run(SendOptions options, Progress progress) {
+        SendReport report = send(options, progress);
+        finished.forEach(listener -> listener.accept(options, report));
+        return report;
+    }
+
+    /** Tells {@code listener} of every finished run (from the thread that ran it), e.g. for the service's metrics. */
+    public void onFinished(java.util.function.BiConsumer<SendOptions, SendReport> listener) {
+        finished.add(listener);
+    }
+
+    private SendReport send(SendOptions options, Progress progress) {
         Instant started = clock.instant();
         stop.set(false);
         LocalDate date = options.date() != null ? options.date() : editions.today();

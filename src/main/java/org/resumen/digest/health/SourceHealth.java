@@ -55,6 +55,37 @@ public final class SourceHealth {
         }
     }
 
+    /** One source as the service's metrics and the console show it. */
+    public record SourceState(String name, Instant lastFetched, String lastError, Instant failingSince,
+                              Instant lastArticle, long failuresLastDay, long articlesLastDay) {
+    }
+
+    /** Every known source, by name, with its failures and new articles on {@code today} and the day before. */
+    public java.util.List<SourceState> states(LocalDate today) {
+        String sql = "select s.name, s.last_fetched_at, s.last_error, s.failing_since, s.last_article_at,"
+                + " coalesce(sum(d.failures), 0), coalesce(sum(d.articles), 0) from sources s left join source_days d"
+                + " on d.source_name = s.name and d.fetch_day >= ? group by s.name, s.last_fetched_at, s.last_error,"
+                + " s.failing_since, s.last_article_at order by s.name";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setDate(1, Date.valueOf(today.minusDays(1)));
+            java.util.List<SourceState> states = new java.util.ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    states.add(new SourceState(rs.getString(1), instantAt(rs, 2), rs.getString(3), instantAt(rs, 4),
+                            instantAt(rs, 5), rs.getLong(6), rs.getLong(7)));
+                }
+            }
+            return states;
+        } catch (SQLException e) {
+            throw failure("cannot read the health of the sources", e);
+        }
+    }
+
+    private static Instant instantAt(ResultSet rs, int column) throws SQLException {
+        java.time.OffsetDateTime at = rs.getObject(column, java.time.OffsetDateTime.class);
+        return at == null ? null : at.toInstant();
+    }
+
     /** Since when the source has failed every fetch; empty when its last fetch worked. */
     public Optional<Instant> failingSince(String source) {
         return instant("select failing_since from sources where name = ?", source);

@@ -69,6 +69,20 @@ public final class SubscriberStore {
                 SubscriberColumns.now(clock));
     }
 
+    /** How many subscribers have each status ("ACTIVE" → 3, "UNSUBSCRIBED" → 1, …). */
+    public java.util.Map<String, Long> countsByStatus() {
+        return SubscriberSql.withConnection(dataSource, "count the subscribers", connection -> {
+            java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+            try (var statement = connection.prepareStatement("select status, count(*) from subscribers group by status");
+                 var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+            return counts;
+        });
+    }
+
     public List<Subscriber> all() {
         return list(SubscriberColumns.SELECT + " order by id");
     }

@@ -3,14 +3,24 @@ package org.resumen.digest.web;
 import io.javalin.http.Context;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
+import org.resumen.digest.ops.ServiceMetrics;
 
-/** {@code /health} (the process answers) and {@code /ready} (and its database does too), for load balancers. */
+/**
+ * {@code /health} (the process answers), {@code /ready} (its database answers too, and its scheduler
+ * runs) for load balancers and service managers, and {@code /metrics} for Prometheus.
+ */
 final class Operations {
     private final DataSource database;
+    private final BooleanSupplier schedulerRunning;
+    private final ServiceMetrics metrics;
 
-    Operations(DataSource database) {
+    /** {@code schedulerRunning} null: no scheduler in this process, so readiness is the database's alone. */
+    Operations(DataSource database, BooleanSupplier schedulerRunning, ServiceMetrics metrics) {
         this.database = database;
+        this.schedulerRunning = schedulerRunning;
+        this.metrics = metrics;
     }
 
     void health(Context ctx) {
@@ -19,12 +29,18 @@ final class Operations {
 
     void ready(Context ctx) {
         String problem = databaseProblem();
-        if (problem == null) {
-            ctx.contentType("application/json").result("{\"status\":\"ready\"}");
-        } else {
+        if (problem != null) {
             ctx.status(503).contentType("application/json").result("{\"status\":\"not ready\",\"database\":\""
                     + problem.replace("\\", "\\\\").replace("\"", "'") + "\"}");
+        } else if (schedulerRunning != null && !schedulerRunning.getAsBoolean()) {
+            ctx.status(503).contentType("application/json").result("{\"status\":\"not ready\",\"scheduler\":\"not running\"}");
+        } else {
+            ctx.contentType("application/json").result("{\"status\":\"ready\"}");
         }
+    }
+
+    void metrics(Context ctx) {
+        ctx.contentType(ServiceMetrics.CONTENT_TYPE).result(metrics.scrape());
     }
 
     private String databaseProblem() {

@@ -12,6 +12,8 @@ import org.resumen.digest.admin.Admins;
 import org.resumen.digest.admin.FirstAdminSetup;
 import org.resumen.digest.admin.Passwords;
 import org.resumen.digest.delivery.NoticeMail;
+import org.resumen.digest.health.SourceHealth;
+import org.resumen.digest.ops.ServiceMetrics;
 import org.resumen.digest.render.PageRenderer;
 import org.resumen.digest.subscriber.SignUps;
 import org.resumen.digest.subscriber.SubscriberChoices;
@@ -41,7 +43,15 @@ public final class WebServer implements AutoCloseable {
      * tests); a port in use is a {@link DigestException} naming it.
      */
     public static WebServer start(App app, String host, int port) {
-        Handlers handlers = new Handlers(app);
+        return start(app, host, port, null);
+    }
+
+    /**
+     * Like {@link #start(App, String, int)}, for {@code serve}: {@code /ready} also asks
+     * {@code schedulerRunning} (null: no scheduler in this process, as in the tests of the pages).
+     */
+    public static WebServer start(App app, String host, int port, java.util.function.BooleanSupplier schedulerRunning) {
+        Handlers handlers = new Handlers(app, schedulerRunning);
         handlers.validate();
         Javalin javalin = Javalin.create(config -> configure(config, handlers));
         try {
@@ -110,6 +120,7 @@ public final class WebServer implements AutoCloseable {
         routes.get("/assets/{name}", h.assets::serve);
         routes.get("/health", h.operations::health);
         routes.get("/ready", h.operations::ready);
+        routes.get("/metrics", h.operations::metrics);
 
         routes.exception(NoSuchPage.class, (e, ctx) -> h.notFound(ctx));
         routes.exception(Exception.class, (e, ctx) -> h.failed(ctx, e));
@@ -153,7 +164,7 @@ public final class WebServer implements AutoCloseable {
         final Assets assets;
         final Operations operations;
 
-        Handlers(App app) {
+        Handlers(App app, java.util.function.BooleanSupplier schedulerRunning) {
             var newsletter = app.config.newsletter();
             PageRenderer renderer = new PageRenderer(app.config.templates());
             SignedLinks links = new SignedLinks(app.tokens, app.subscribers, newsletter.baseUrl());
@@ -175,7 +186,10 @@ public final class WebServer implements AutoCloseable {
             this.admin = new AdminPages(admins, new AdminSessions(app.clock), setup, locales, pages,
                     newsletter.baseUrl().startsWith("https:"), app.clock);
             this.assets = new Assets(renderer.folder().resolve("assets"));
-            this.operations = new Operations(app.database.dataSource());
+            ServiceMetrics metrics = new ServiceMetrics(app.ledger, new SourceHealth(app.database.dataSource()), app.subscribers,
+                    app.editions::today, app.clock);
+            app.sendEdition.onFinished(metrics::sendFinished);
+            this.operations = new Operations(app.database.dataSource(), schedulerRunning, metrics);
         }
 
         /** Renders every page in every language once, so a broken template stops serve before it listens. */
