@@ -36,7 +36,7 @@ final class SubscribersCommand implements Runnable {
     /** Reads subscribers/*.csv into the database, reporting bad rows; the files are the list. */
     static SyncReport sync(App app, PrintWriter out) {
         SubscriberStore.FolderSync synced = app.subscribers.syncFolder(app.config.subscribers());
-        synced.files().problems().forEach(p -> out.println("problem: " + p));
+        synced.problems().forEach(p -> out.println("problem: " + p));
         return synced.changes();
     }
 

@@ -218,7 +218,7 @@ public final class SendEdition {
      */
     private List<String> prepare() {
         renderer.validate();
-        List<String> problems = new ArrayList<>(subscribers.syncFolder(config.subscribers()).files().problems());
+        List<String> problems = new ArrayList<>(subscribers.syncFolder(config.subscribers()).problems());
         IngestReport report = ingester.ingestAll();
         report.outcomes().forEach(o -> problems.addAll(o.problems()));
         return problems;

@@ -1,9 +1,9 @@
 package org.resumen.digest.subscriber;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -15,22 +15,33 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads the text of one or more subscriber files into rows and problems; an address is a duplicate
- * when an earlier accepted row, in this file or an earlier one, already has it.
+ * Parses subscriber files as streams, one record at a time, and hands each valid row to a
+ * {@link Rows}; bad rows, headers and files become {@code file:line: reason} problems. Whether an
+ * address is a duplicate (an earlier accepted row, in this file or an earlier one, has it) is the
+ * {@link Rows}' to decide: in memory for a check, in the database for a sync of a million rows.
  */
 final class SubscriberCsv {
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get();
 
-    private final Map<String, String> firstSeen = new HashMap<>();
-    private final List<SubscriberRow> rows = new ArrayList<>();
-    private final List<String> problems = new ArrayList<>();
+    /** Where valid rows go, in file order. */
+    interface Rows {
+        /** @throws RowProblem when the row cannot be taken (e.g. a duplicate), to be reported at its line */
+        void accept(SubscriberRow row) throws RowProblem;
+    }
 
-    void read(String file, String text) {
-        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        LineIndex lines = new LineIndex(body);
+    private final Rows rows;
+    private final List<String> problems;
+
+    SubscriberCsv(Rows rows, List<String> problems) {
+        this.rows = rows;
+        this.problems = problems;
+    }
+
+    /** Reads {@code text} of {@code file} (after any byte-order mark); {@code lines} names the line of each record. */
+    void read(String file, Reader text, CsvLines lines) {
         CSVParser parser;
         try {
-            parser = CSVParser.parse(body, FORMAT);
+            parser = CSVParser.parse(text, FORMAT);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -46,11 +57,7 @@ final class SubscriberCsv {
         problems.add(message);
     }
 
-    SubscriberFileReport report() {
-        return new SubscriberFileReport(rows, problems);
-    }
-
-    private void readRecords(String file, LineIndex lines, Iterator<CSVRecord> records) {
+    private void readRecords(String file, CsvLines lines, Iterator<CSVRecord> records) {
         if (!records.hasNext()) {
             problems.add(file + ":1: empty file; expected a header row " + CsvHeader.EXPECTED);
             return;
@@ -71,18 +78,13 @@ final class SubscriberCsv {
             return;
         }
         try {
-            SubscriberRow row = RowFields.parse(origin, header, record);
-            String first = firstSeen.putIfAbsent(row.email(), origin);
-            if (first != null) {
-                throw new RowProblem("duplicate address \"" + row.email() + "\", first at " + first);
-            }
-            rows.add(row);
+            rows.accept(RowFields.parse(origin, header, record));
         } catch (RowProblem p) {
             problems.add(origin + ": " + p.getMessage());
         }
     }
 
-    private static String origin(String file, LineIndex lines, CSVRecord record) {
+    private static String origin(String file, CsvLines lines, CSVRecord record) {
         return file + ":" + lines.lineAt(record.getCharacterPosition());
     }
 
@@ -93,31 +95,27 @@ final class SubscriberCsv {
         return (at > 0 ? message.substring(0, at) : message).toLowerCase(Locale.ROOT);
     }
 
-    /** Maps a character position to its physical line (1-based), past any blank lines the parser skipped. */
-    private static final class LineIndex {
-        private final String text;
-        private final int[] lineStarts;
+    /** The rows kept in memory, duplicates refused with the origin of the first: for a check or one imported file. */
+    static final class InMemory implements Rows {
+        private final Map<String, String> firstSeen = new HashMap<>();
+        private final List<SubscriberRow> accepted = new ArrayList<>();
 
-        LineIndex(String text) {
-            this.text = text;
-            List<Integer> starts = new ArrayList<>(List.of(0));
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                boolean crlf = c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n';
-                if ((c == '\n' || c == '\r') && !crlf) {
-                    starts.add(i + 1);
-                }
+        @Override
+        public void accept(SubscriberRow row) throws RowProblem {
+            String first = firstSeen.putIfAbsent(row.email(), row.origin());
+            if (first != null) {
+                throw new RowProblem(duplicate(row, first));
             }
-            this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+            accepted.add(row);
         }
 
-        int lineAt(long characterPosition) {
-            int position = (int) characterPosition;
-            while (position < text.length() && (text.charAt(position) == '\r' || text.charAt(position) == '\n')) {
-                position++;
-            }
-            int found = Arrays.binarySearch(lineStarts, position);
-            return found >= 0 ? found + 1 : -found - 1;
+        List<SubscriberRow> rows() {
+            return accepted;
         }
+    }
+
+    /** The problem of a row whose address an earlier row, at {@code first}, already has. */
+    static String duplicate(SubscriberRow row, String first) {
+        return "duplicate address \"" + row.email() + "\", first at " + first;
     }
 }

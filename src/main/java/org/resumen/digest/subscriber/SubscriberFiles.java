@@ -1,41 +1,33 @@
 package org.resumen.digest.subscriber;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * Reads subscriber CSV files (UTF-8, header {@code email,name,locale,topics[,timezone]}); bad rows
- * become {@code file:line: reason} problems and are skipped, the rest are returned.
+ * Reads subscriber CSV files (UTF-8, header {@code email,name,locale,topics[,timezone]}) as streams:
+ * bad rows become {@code file:line: reason} problems and are skipped, the rest go on in file order.
+ * A file that is not UTF-8 is refused whole, before any of its rows is taken.
  */
 public final class SubscriberFiles {
     private SubscriberFiles() {
     }
 
-    /** Reads every {@code *.csv} in {@code folder}, in name order; an address listed twice counts once. */
+    /** Reads every {@code *.csv} in {@code folder}, in name order, into memory; an address listed twice counts once. */
     public static SubscriberFileReport readFolder(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            String what = Files.exists(folder) ? "is not a folder" : "not found";
-            throw new SubscriberFileException("subscribers: folder \"" + folder + "\" " + what
-                    + "; expected a folder of *.csv files");
-        }
-        List<Path> files = csvFiles(folder);
-        SubscriberCsv csv = new SubscriberCsv();
-        if (files.isEmpty()) {
-            csv.problem("subscribers: folder \"" + folder + "\" has no *.csv files; expected at least one");
-        }
-        files.forEach(file -> readInto(csv, file));
-        return csv.report();
+        SubscriberCsv.InMemory rows = new SubscriberCsv.InMemory();
+        List<String> problems = new ArrayList<>();
+        streamFolder(folder, rows, problems);
+        return new SubscriberFileReport(rows.rows(), problems);
     }
 
     /** Reads one subscriber file, as {@code digest subscribers import FILE} does. */
@@ -44,9 +36,28 @@ public final class SubscriberFiles {
             throw new SubscriberFileException("subscribers: file \"" + file + "\" not found; expected a CSV file with header "
                     + CsvHeader.EXPECTED);
         }
-        SubscriberCsv csv = new SubscriberCsv();
-        readInto(csv, file);
-        return csv.report();
+        SubscriberCsv.InMemory rows = new SubscriberCsv.InMemory();
+        List<String> problems = new ArrayList<>();
+        readInto(new SubscriberCsv(rows, problems), file);
+        return new SubscriberFileReport(rows.rows(), problems);
+    }
+
+    /**
+     * Streams every valid row of the {@code *.csv} files of {@code folder}, in name order, to
+     * {@code rows}, holding no more than one record at a time; the problems are added to {@code problems}.
+     */
+    static void streamFolder(Path folder, SubscriberCsv.Rows rows, List<String> problems) {
+        if (!Files.isDirectory(folder)) {
+            String what = Files.exists(folder) ? "is not a folder" : "not found";
+            throw new SubscriberFileException("subscribers: folder \"" + folder + "\" " + what
+                    + "; expected a folder of *.csv files");
+        }
+        List<Path> files = csvFiles(folder);
+        SubscriberCsv csv = new SubscriberCsv(rows, problems);
+        if (files.isEmpty()) {
+            csv.problem("subscribers: folder \"" + folder + "\" has no *.csv files; expected at least one");
+        }
+        files.forEach(file -> readInto(csv, file));
     }
 
     /**
@@ -78,40 +89,22 @@ public final class SubscriberFiles {
         }
     }
 
+    // Two passes: the first checks the encoding and finds where lines start, the second parses.
     private static void readInto(SubscriberCsv csv, Path file) {
-        byte[] bytes = readBytes(file);
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        CharBuffer text = CharBuffer.allocate(bytes.length);
-        ByteBuffer input = ByteBuffer.wrap(bytes);
-        var result = decoder.decode(input, text, true);
-        if (result.isError()) {
-            csv.problem(file + ":" + lineOfByte(bytes, input.position())
+        CsvLines lines = CsvLines.scan(file);
+        if (lines.notUtf8AtLine() > 0) {
+            csv.problem(file + ":" + lines.notUtf8AtLine()
                     + ": not UTF-8 text; save the file as UTF-8 (in a spreadsheet: \"CSV UTF-8\")");
             return;
         }
-        decoder.flush(text);
-        csv.read(file.toString(), text.flip().toString());
-    }
-
-    private static byte[] readBytes(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new SubscriberFileException("subscribers: file \"" + file + "\" not found", e);
+        try (Reader text = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
+            if (lines.byteOrderMark()) {
+                text.read();
+            }
+            csv.read(file.toString(), new java.io.BufferedReader(text, 64 * 1024), lines);
         } catch (IOException e) {
             throw new SubscriberFileException("subscribers: cannot read \"" + file + "\": " + e.getMessage(), e);
         }
-    }
-
-    private static int lineOfByte(byte[] bytes, int position) {
-        int line = 1;
-        for (int i = 0; i < position; i++) {
-            if (bytes[i] == '\n') {
-                line++;
-            }
-        }
-        return line;
     }
 }

@@ -34,8 +34,7 @@ public final class SubscriberStore {
      * subscribers no longer listed as REMOVED and brings REMOVED ones that reappear back to ACTIVE.
      */
     public SyncReport sync(List<SubscriberRow> rows) {
-        return SubscriberSql.inTransaction(dataSource, "sync the subscriber files", connection ->
-                new SubscriberSync(connection, SubscriberColumns.now(clock)).run(rows, true));
+        return syncRows(rows, true);
     }
 
     /**
@@ -47,20 +46,45 @@ public final class SubscriberStore {
         return files.problems().isEmpty() ? sync(files.rows()) : merge(files.rows());
     }
 
-    /** What syncing a folder did: the files as read (problems included) and the changes made. */
-    public record FolderSync(SubscriberFileReport files, SyncReport changes) {
+    /** What syncing a folder did: a {@code file:line: reason} line per row, header or file skipped, and the changes made. */
+    public record FolderSync(List<String> problems, SyncReport changes) {
+        public FolderSync {
+            problems = List.copyOf(problems);
+        }
     }
 
-    /** Reads every *.csv of {@code folder} and syncs from it (see {@link #syncFrom}). */
+    /**
+     * Streams every *.csv of {@code folder} into the table in chunks (the memory of one chunk,
+     * whatever the number of rows), with the rules of {@link #syncFrom}: nobody is removed when a
+     * file or a row had a problem.
+     */
     public FolderSync syncFolder(java.nio.file.Path folder) {
-        SubscriberFileReport files = SubscriberFiles.readFolder(folder);
-        return new FolderSync(files, syncFrom(files));
+        List<String> problems = new ArrayList<>();
+        try (SubscriberSync sync = new SubscriberSync(dataSource, SubscriberColumns.now(clock), problems)) {
+            SubscriberFiles.streamFolder(folder, sync, problems);
+            sync.flush();
+            return new FolderSync(problems, sync.finish(problems.isEmpty()));
+        }
     }
 
     /** Like {@link #sync} but never removes anyone: for importing one extra file. */
     public SyncReport merge(List<SubscriberRow> rows) {
-        return SubscriberSql.inTransaction(dataSource, "import subscribers", connection ->
-                new SubscriberSync(connection, SubscriberColumns.now(clock)).run(rows, false));
+        return syncRows(rows, false);
+    }
+
+    // An address listed twice counts once, at its first row.
+    private SyncReport syncRows(List<SubscriberRow> rows, boolean removeUnlisted) {
+        try (SubscriberSync sync = new SubscriberSync(dataSource, SubscriberColumns.now(clock), new ArrayList<>())) {
+            for (SubscriberRow row : rows) {
+                try {
+                    sync.accept(row);
+                } catch (RowProblem duplicate) {
+                    // counted once
+                }
+            }
+            sync.flush();
+            return sync.finish(removeUnlisted);
+        }
     }
 
     /** The subscribers who get the next digest: ACTIVE and not paused at this moment. */

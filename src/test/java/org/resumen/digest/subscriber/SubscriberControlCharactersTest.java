@@ -46,7 +46,7 @@ class SubscriberControlCharactersTest {
 
         SubscriberStore.FolderSync sync = store.syncFolder(folder);
 
-        assertThat(sync.files().problems()).isEmpty();
+        assertThat(sync.problems()).isEmpty();
         assertThat(store.active()).extracting(Subscriber::name, Subscriber::topics).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple("Ana Peña", Set.of("Política", "Economía")),
                 org.assertj.core.groups.Tuple.tuple("Beto Gómez", Set.of()));

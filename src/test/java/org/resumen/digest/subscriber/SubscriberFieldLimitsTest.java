@@ -51,7 +51,7 @@ class SubscriberFieldLimitsTest {
 
         SubscriberStore.FolderSync sync = store.syncFolder(folder);
 
-        assertThat(sync.files().problems()).containsExactly(
+        assertThat(sync.problems()).containsExactly(
                 file + ":3: name is longer than 300 characters",
                 file + ":4: email is longer than 320 characters",
                 file + ":5: locale is longer than 35 characters",
