@@ -7,5 +7,5 @@ create table subscriber_sync_rows (
     email      varchar(320)  not null,
     origin     varchar(1200) not null,
     created_at timestamp with time zone not null,
-    primary key (sync_id, email)
+    primary key (email, sync_id)
 );

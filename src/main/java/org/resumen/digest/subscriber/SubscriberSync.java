@@ -118,11 +118,12 @@ final class SubscriberSync implements SubscriberCsv.Rows, AutoCloseable {
     private List<SubscriberRow> notSeenBefore(Connection connection, List<SubscriberRow> rows) throws SQLException {
         Map<String, String> seen = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement("select email, origin from subscriber_sync_rows"
-                + " where sync_id = ? and email in (" + placeholders(rows.size()) + ")")) {
-            select.setString(1, syncId);
+                // the address first: the key is (email, sync_id), so each address is one index look-up
+                + " where email in (" + placeholders(rows.size()) + ") and sync_id = ?")) {
             for (int i = 0; i < rows.size(); i++) {
-                select.setString(i + 2, rows.get(i).email());
+                select.setString(i + 1, rows.get(i).email());
             }
+            select.setString(rows.size() + 1, syncId);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     seen.put(rs.getString(1), rs.getString(2));
