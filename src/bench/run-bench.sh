@@ -96,7 +96,7 @@ cat > "$WORK/logback-bench.xml" <<'EOF'
 EOF
 cd "$WORK"
 # The subscriber files are read into the database first, as they would be by any earlier command.
-java -jar "$JAR" subscribers list > sync.out 2>&1 || { tail -5 sync.out; exit 1; }
+java ${JAVA_OPTS:-} -jar "$JAR" subscribers list > sync.out 2>&1 || { tail -5 sync.out; exit 1; }
 JFR_OPTS=""
 [[ ${JFR:-0} == 1 ]] && JFR_OPTS="-XX:StartFlightRecording=filename=$WORK/send.jfr,settings=profile"
 # shellcheck disable=SC2086

@@ -26,6 +26,18 @@ final class ReportPrinter {
         if (report.sentBefore() > 0 && report.due() > 0) {
             out.printf("Already sent by earlier runs: %d.%n", report.sentBefore());
         }
+        if (report.retaken() > 0) {
+            out.printf("Retaken after another run's lease ran out: %d (possible duplicates: that run may have handed them"
+                    + " to the server before it died; marked possible_duplicate in the deliveries table).%n", report.retaken());
+        }
+        if (report.waitingForRetry() > 0) {
+            out.printf("Waiting for a retry: %d (failed for now; the next digest send or serve tries them again).%n",
+                    report.waitingForRetry());
+        }
+        if (report.expired() > 0) {
+            out.printf("Expired past the send deadline: %d (never sent; see digest deliveries --status expired).%n",
+                    report.expired());
+        }
         report.failures().stream().limit(MAX_FAILURE_LINES).forEach(f -> out.println("not sent: " + f));
         if (report.failures().size() > MAX_FAILURE_LINES) {
             out.printf("… and %d more failures (every one is recorded with its reason in the deliveries table).%n",

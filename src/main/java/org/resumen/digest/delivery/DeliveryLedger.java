@@ -25,6 +25,7 @@ public final class DeliveryLedger {
     static final String REJECTED = "rejected";
     static final String SKIPPED = "skipped";
     static final String SENDING = "sending";
+    static final String EXPIRED = "expired";
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -147,7 +148,7 @@ public final class DeliveryLedger {
     }
 
     /** The statuses a delivery row can have, in the order a row moves through them. */
-    public static final List<String> STATUSES = List.of(PENDING, SENDING, SENT, FAILED, REJECTED, SKIPPED, "expired");
+    public static final List<String> STATUSES = List.of(PENDING, SENDING, SENT, FAILED, REJECTED, SKIPPED, EXPIRED);
 
     /** One row as {@code digest deliveries} lists it; the address in full (the operator's own tool). */
     public record Listed(java.time.LocalDate date, String email, String status, int attempts, String reply,
@@ -181,6 +182,29 @@ public final class DeliveryLedger {
             }
         } catch (SQLException e) {
             throw failure("list the deliveries", e);
+        }
+    }
+
+    /**
+     * Past the send deadline: every row of the edition still due (pending, failed for now, or sending
+     * under a lease that ran out) becomes {@code expired} with {@code reason} as its reply; returns how many.
+     * Rows being sent right now keep their lease and are recorded as they end.
+     */
+    int expire(long editionId, String reason) {
+        String sql = "update deliveries set status = ?, smtp_reply = ?, claimed_by = null, lease_until = null, updated_at = ?"
+                + " where edition_id = ? and (status in (?, ?) or (status = ? and lease_until < ?))";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, EXPIRED);
+            ps.setString(2, truncate(reason, 2000));
+            ps.setObject(3, now());
+            ps.setLong(4, editionId);
+            ps.setString(5, PENDING);
+            ps.setString(6, FAILED);
+            ps.setString(7, SENDING);
+            ps.setObject(8, now());
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("expire the deliveries of edition " + editionId, e);
         }
     }
 

@@ -161,6 +161,11 @@ public final class SendEdition {
     }
 
     private SendReport deliver(Edition edition, Progress progress, List<String> problems, Instant started) {
+        // Checked before the fan-out: nobody who subscribed since is given a row of an edition that can no longer go out.
+        Instant deadline = editions.sendDeadline(edition);
+        if (clock.instant().isAfter(deadline)) {
+            return pastDeadline(edition, deadline, problems, started);
+        }
         ledger.fanOut(edition.id());
         Claims claims = ledger.claims(Nodes.runId());
         int due = claims.countDue(edition.id());
@@ -178,10 +183,37 @@ public final class SendEdition {
         String note = due == 0 && run.sent.get() == 0
                 ? alreadyDone(edition, sentBefore)
                 : (stop.get() ? "stopped on request; the rest stays due for the next run" : "");
-        log.info("edition {}: {} due, {} sent, {} failed, {} rejected, {} skipped, {} retaken", edition.date(), due,
-                run.sent.get(), run.failed.get(), run.rejected.get(), run.skipped.get(), run.retaken.get());
+        // A run that ends past the deadline leaves nothing for a later one: what is still due expires now.
+        int expired = clock.instant().isAfter(deadline) ? ledger.expire(edition.id(), expiryReason(deadline)) : 0;
+        int waiting = ledger.counts(edition.id()).getOrDefault(DeliveryLedger.FAILED, 0);
+        log.info("edition {}: {} due, {} sent, {} failed, {} rejected, {} skipped, {} retaken, {} expired", edition.date(), due,
+                run.sent.get(), run.failed.get(), run.rejected.get(), run.skipped.get(), run.retaken.get(), expired);
         return new SendReport(edition.date(), edition.articles().size(), due, run.sent.get(), run.failed.get(),
-                run.rejected.get(), run.skipped.get(), sentBefore, problems, run.failures, note, elapsed(started));
+                run.rejected.get(), run.skipped.get(), sentBefore, problems, run.failures, note, elapsed(started),
+                run.retaken.get(), waiting, expired);
+    }
+
+    // listmonk #1801 is the bug to avoid: an edition resumed after downtime going out a day late.
+    private SendReport pastDeadline(Edition edition, Instant deadline, List<String> problems, Instant started) {
+        int sentBefore = ledger.counts(edition.id()).getOrDefault(DeliveryLedger.SENT, 0);
+        int expired = ledger.expire(edition.id(), expiryReason(deadline));
+        log.warn("edition {}: past its send deadline {}; {} deliveries still due expired, nothing sent", edition.date(),
+                deadline, expired);
+        String note = expired == 0 ? alreadyDone(edition, sentBefore)
+                : "the edition of " + edition.date() + " is past its send deadline (" + inZone(deadline) + ", "
+                + config.newsletter().timezone() + "; newsletter.send-deadline " + human(config.newsletter().sendDeadline())
+                + " after its cutoff or its opening); " + expired + " deliveries still due expired, nothing sent";
+        return new SendReport(edition.date(), edition.articles().size(), 0, 0, 0, 0, 0, sentBefore, problems, List.of(),
+                note, elapsed(started), 0, 0, expired);
+    }
+
+    private String expiryReason(Instant deadline) {
+        return "expired: not sent by the send deadline " + inZone(deadline) + " " + config.newsletter().timezone()
+                + " (newsletter.send-deadline " + human(config.newsletter().sendDeadline()) + ")";
+    }
+
+    private static String human(Duration duration) {
+        return duration.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
     }
 
     private String alreadyDone(Edition edition, int sent) {

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The result of one send: the edition's date and size, this run's counts, the deliveries made by
- * earlier runs, what went wrong (addresses in full: the report is for the operator's terminal, not
+ * earlier runs, the rows retaken after another run's lease ran out (possible duplicates), those that
+ * failed for now and wait for a later run, those expired past the send deadline, what went wrong (addresses in full: the report is for the operator's terminal, not
  * the log), and a one-line explanation when nothing was sent.
  */
 public record SendReport(
@@ -21,7 +22,10 @@ public record SendReport(
         List<String> problems,
         List<String> failures,
         String note,
-        Duration elapsed) {
+        Duration elapsed,
+        int retaken,
+        int waitingForRetry,
+        int expired) {
 
     public SendReport {
         problems = List.copyOf(problems);
@@ -32,7 +36,7 @@ public record SendReport(
     static SendReport unrecorded(org.resumen.digest.edition.Edition edition, int due, int sent, int skipped,
                                  List<String> problems, List<String> failures, String note, Duration elapsed) {
         return new SendReport(edition.date(), edition.articles().size(), due, sent, failures.size(), 0, skipped, 0,
-                problems, failures, note, elapsed);
+                problems, failures, note, elapsed, 0, 0, 0);
     }
 
     /** True when nothing failed: no failed or rejected delivery and no source, file or template problem. */

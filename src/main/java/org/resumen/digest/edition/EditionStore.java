@@ -47,6 +47,19 @@ final class EditionStore {
         }
     }
 
+    /** When the edition was opened (frozen): the schedule's fire, or the moment of a send by hand. */
+    Optional<Instant> openedAt(long editionId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select created_at from editions where id = ?")) {
+            ps.setLong(1, editionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(instant(rs, 1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new DigestException("cannot read edition " + editionId + " from the database: " + e.getMessage(), e);
+        }
+    }
+
     /** Ids of the articles any edition of this newsletter carried (other than {@code date}'s own). */
     Set<Long> carriedArticleIds(String newsletter, LocalDate except) {
         String sql = "select ea.article_id from edition_articles ea join editions e on e.id = ea.edition_id"

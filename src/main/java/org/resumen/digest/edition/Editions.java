@@ -45,6 +45,22 @@ public final class Editions {
         return cutoff.scheduledOn(date);
     }
 
+    /**
+     * Until when the edition may be sent: {@code newsletter.send-deadline} after its cutoff, or after
+     * the moment it was opened when that is later (an edition opened by hand for a past date gets the
+     * whole deadline from that moment); past it, deliveries still due expire.
+     */
+    public Instant sendDeadline(Edition edition) {
+        Instant opened = edition.id() == 0 ? clock.instant() : store.openedAt(edition.id()).orElse(clock.instant());
+        Instant from = opened.isAfter(edition.cutoff()) ? opened : edition.cutoff();
+        return from.plus(newsletter.sendDeadline());
+    }
+
+    /** {@code newsletter.send-deadline}: how long after its scheduled time a fire may still send. */
+    public java.time.Duration sendDeadlineAfterCutoff() {
+        return newsletter.sendDeadline();
+    }
+
     /** The date of the edition a scheduled fire at {@code fireTime} sends. */
     public LocalDate dateOf(Instant fireTime) {
         return cutoff.dateOf(fireTime);

@@ -19,11 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Quartz job of both the schedule and manual sends: it works out which edition is meant and
- * calls the send use case. A scheduled fire later than {@link #MAX_LATENESS} (the service was down)
- * is dropped, so an edition never goes out days late.
+ * calls the send use case. A scheduled fire later than {@code newsletter.send-deadline} (the service
+ * was down) is dropped, so an edition never goes out a day late.
  */
 public final class SendEditionJob implements InterruptableJob {
-    public static final Duration MAX_LATENESS = Duration.ofHours(6);
     static final String MANUAL = "manual";
     static final String DATE = "date";
     static final String TO = "to";
@@ -63,10 +62,10 @@ public final class SendEditionJob implements InterruptableJob {
     private SendReport scheduled() {
         Instant scheduledAt = editions.scheduledFireAtOrBefore(clock.instant());
         LocalDate date = editions.dateOf(scheduledAt);
-        var tooLate = tooLate(scheduledAt, clock.instant());
+        var tooLate = tooLate(scheduledAt, clock.instant(), editions.sendDeadlineAfterCutoff());
         if (tooLate.isPresent()) {
             log.warn(tooLate.get());
-            return new SendReport(date, 0, 0, 0, 0, 0, 0, 0, List.of(), List.of(), tooLate.get(), Duration.ZERO);
+            return new SendReport(date, 0, 0, 0, 0, 0, 0, 0, List.of(), List.of(), tooLate.get(), Duration.ZERO, 0, 0, 0);
         }
         SendReport report = sendEdition.run(SendOptions.scheduled(date), Progress.NONE);
         log.info("scheduled edition {}: {} sent, {} failed", date, report.sent(), report.failed() + report.rejected());
@@ -74,12 +73,13 @@ public final class SendEditionJob implements InterruptableJob {
     }
 
     /** Why a fire at {@code now} for the edition scheduled at {@code scheduledAt} must not send, if it must not. */
-    static java.util.Optional<String> tooLate(Instant scheduledAt, Instant now) {
-        if (Duration.between(scheduledAt, now).compareTo(MAX_LATENESS) <= 0) {
+    static java.util.Optional<String> tooLate(Instant scheduledAt, Instant now, Duration deadline) {
+        if (Duration.between(scheduledAt, now).compareTo(deadline) <= 0) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of("edition scheduled at " + scheduledAt + " not sent: that is more than "
-                + MAX_LATENESS.toHours() + " h ago (the service was down); it is skipped, never sent late");
+                + deadline.toString().substring(2).toLowerCase() + " ago, past newsletter.send-deadline (the service was down);"
+                + " it is skipped, never sent late");
     }
 
     private static SendOptions manualOptions(JobDataMap data) {

@@ -157,9 +157,9 @@ class ScheduleIT {
     @Test
     void aFireMoreThanSixHoursAfterItsScheduledTimeIsDroppedNotSentLate() {
         Instant scheduled = Instant.parse("2025-12-16T10:00:00Z");
-        assertThat(SendEditionJob.tooLate(scheduled, scheduled.plus(Duration.ofHours(5)))).isEmpty();
-        assertThat(SendEditionJob.tooLate(scheduled, scheduled.plus(Duration.ofHours(7)))).hasValue(
-                "edition scheduled at 2025-12-16T10:00:00Z not sent: that is more than 6 h ago (the service was down); it is skipped, never sent late");
+        assertThat(SendEditionJob.tooLate(scheduled, scheduled.plus(Duration.ofHours(5)), Duration.ofHours(6))).isEmpty();
+        assertThat(SendEditionJob.tooLate(scheduled, scheduled.plus(Duration.ofHours(7)), Duration.ofHours(6))).hasValue(
+                "edition scheduled at 2025-12-16T10:00:00Z not sent: that is more than 6h ago, past newsletter.send-deadline (the service was down); it is skipped, never sent late");
     }
 
     private static JobListenerSupport recorder(List<Object> jobsRun) {

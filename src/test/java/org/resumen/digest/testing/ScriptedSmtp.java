@@ -57,6 +57,13 @@ public final class ScriptedSmtp implements AutoCloseable {
         return this;
     }
 
+    /** From now on accepts {@code address} again (a greylisting that ended, a mailbox that came back). */
+    public ScriptedSmtp acceptingAgain(String address) {
+        refusals.remove(address.toLowerCase(Locale.ROOT));
+        messageRefusals.remove(address.toLowerCase(Locale.ROOT));
+        return this;
+    }
+
     /** Starts listening on {@code port} (0 = any free port). */
     public ScriptedSmtp start(int port) {
         server = SMTPServer.port(port)
