@@ -55,6 +55,36 @@ public final class SourceHealth {
         }
     }
 
+    /**
+     * Each of the {@code configured} sources (in that order) with its last fetch, last error, failing
+     * spell, last article and the articles it brought after {@code since}; a source never fetched yet
+     * has only its name.
+     */
+    public java.util.List<SourceStatus> statuses(java.util.List<String> configured, Instant since) {
+        String sql = "select s.name, s.location, s.last_fetched_at, s.last_error, s.failing_since, s.last_article_at,"
+                + " (select count(*) from articles a where a.source_name = s.name and a.first_seen_at > ?) from sources s";
+        java.util.Map<String, SourceStatus> known = new java.util.HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, utc(since));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    known.put(rs.getString(1), new SourceStatus(rs.getString(1), rs.getString(2), instantAt(rs, 3),
+                            rs.getString(4), instantAt(rs, 5), instantAt(rs, 6), rs.getInt(7)));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("cannot read the health of the sources", e);
+        }
+        return configured.stream()
+                .map(name -> known.getOrDefault(name, new SourceStatus(name, null, null, null, null, null, 0)))
+                .toList();
+    }
+
+    private static Instant instantAt(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
     /** Since when the source has failed every fetch; empty when its last fetch worked. */
     public Optional<Instant> failingSince(String source) {
         return instant("select failing_since from sources where name = ?", source);
