@@ -34,12 +34,6 @@ class ConsoleHttpIT {
         world = new WebWorld(dir, greenMail);
     }
 
-    // What a send does first and the console's pages do not: the subscriber files synced, the sources pulled.
-    private void subscribersAndArticlesIn() {
-        world.app.subscribers.syncFolder(world.app.config.subscribers());
-        world.app.ingester.ingestAll();
-    }
-
     @AfterEach
     void stop() {
         world.close();
@@ -47,7 +41,7 @@ class ConsoleHttpIT {
 
     @Test
     void anEditorCannotSendToEveryoneNorRetryAndDoesNotSeeTheButtons() throws Exception {
-        subscribersAndArticlesIn();
+        world.syncAndIngest();
         ConsoleClient editor = ConsoleClient.signedIn(world, "editora@example.org", Role.EDITOR);
 
         HttpResponse<String> page = editor.get(EDITION);
@@ -115,7 +109,7 @@ class ConsoleHttpIT {
 
     @Test
     void onlyThePreviewMayBeFramedAndOnlyByThisSite() throws Exception {
-        subscribersAndArticlesIn();
+        world.syncAndIngest();
         ConsoleClient editor = ConsoleClient.signedIn(world, "editora@example.org", Role.EDITOR);
 
         HttpResponse<String> page = editor.get(EDITION + "?subscriber=" + enc(WebWorld.ANA));
