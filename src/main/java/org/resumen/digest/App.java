@@ -12,6 +12,7 @@ import org.resumen.digest.delivery.DeliveryLedger;
 import org.resumen.digest.delivery.EmbeddedSmtp;
 import org.resumen.digest.delivery.RetryPolicy;
 import org.resumen.digest.delivery.SendEdition;
+import org.resumen.digest.delivery.SendJobs;
 import org.resumen.digest.edition.Editions;
 import org.resumen.digest.render.DigestRenderer;
 import org.resumen.digest.subscriber.Secret;
@@ -41,6 +42,8 @@ public final class App implements AutoCloseable {
     public final DeliveryLedger ledger;
     public final Tokens tokens;
     public final SendEdition sendEdition;
+    /** Sends started from the web (console, API): the same use case on a worker thread, one per date. */
+    public final SendJobs sendJobs;
 
     private App(Config given, Clock clock, RetryPolicy retry) {
         this.clock = clock;
@@ -55,6 +58,7 @@ public final class App implements AutoCloseable {
         this.ledger = new DeliveryLedger(database.dataSource(), clock);
         this.tokens = new Tokens(Secret.loadOrCreate(config.secret(), DATA));
         this.sendEdition = new SendEdition(config, renderer, subscribers, ingester, editions, ledger, tokens, retry, clock);
+        this.sendJobs = new SendJobs(sendEdition, editions::today, clock);
     }
 
     public static App open(Config config, Clock clock) {
@@ -87,6 +91,8 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        // First: a send started from the web finishes its messages in flight while SMTP and the database are still up.
+        sendJobs.close();
         if (embeddedSmtp != null) {
             embeddedSmtp.close();
         }

@@ -36,12 +36,33 @@ final class CheckCommand implements Callable<Integer> {
         problems.addAll(subscriberFiles(config));
         problems.addAll(dkimKey(config));
         problems.addAll(sources(config, out));
+        baseUrlWarning(config.newsletter().baseUrl()).ifPresent(w -> out.println("warning: " + w));
         problems.forEach(p -> out.println("problem: " + p));
         out.println(problems.isEmpty() ? "Everything checks out: config (" + config.origin() + "), templates, subscribers, "
                 + config.sources().size() + " sources." : problems.size() + " problem(s) found.");
         out.flush();
         // A configuration problem is one the user must fix before any command can run, as for send and serve.
         return !loaded.problems().isEmpty() ? DigestCommand.USAGE : problems.isEmpty() ? DigestCommand.OK : DigestCommand.FAILED;
+    }
+
+    /**
+     * A warning, not a problem: an http: base-url works for links, but mailbox providers make the
+     * one-click unsubscribe POST only to https URLs (RFC 8058 section 3), so it is fine on this machine only.
+     */
+    static java.util.Optional<String> baseUrlWarning(String baseUrl) {
+        java.net.URI uri;
+        try {
+            uri = java.net.URI.create(baseUrl.strip());
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(java.util.Locale.ROOT);
+        if (!"http".equalsIgnoreCase(uri.getScheme()) || host.equals("localhost") || host.equals("127.0.0.1")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("newsletter.base-url is " + baseUrl + ": plain http on a host other than localhost;"
+                + " RFC 8058 one-click unsubscribe needs https, so mailbox providers will not offer it."
+                + " Expected an https:// URL (e.g. behind a TLS proxy)");
     }
 
     private static List<String> templates(Config config) {

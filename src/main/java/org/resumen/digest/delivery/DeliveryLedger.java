@@ -160,6 +160,17 @@ public final class DeliveryLedger {
      * edition first, streamed to {@code each} so that a million rows need no more memory than one.
      */
     public void forEachRow(java.time.LocalDate date, String status, java.util.function.Consumer<Listed> each) {
+        forEachRow(date, status, 0, each);
+    }
+
+    /** The first {@code max} rows {@link #forEachRow} would list, for a page that shows a screenful. */
+    public List<Listed> firstRows(java.time.LocalDate date, String status, int max) {
+        List<Listed> rows = new java.util.ArrayList<>();
+        forEachRow(date, status, max, rows::add);
+        return rows;
+    }
+
+    private void forEachRow(java.time.LocalDate date, String status, int max, java.util.function.Consumer<Listed> each) {
         if (status != null && !STATUSES.contains(status)) {
             throw new DeliveryException("--status: unknown status \"" + status + "\"; expected one of " + String.join(", ", STATUSES));
         }
@@ -173,6 +184,7 @@ public final class DeliveryLedger {
             ps.setString(3, status);
             ps.setString(4, status);
             ps.setFetchSize(500);
+            ps.setMaxRows(max);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     each.accept(new Listed(rs.getObject(1, java.time.LocalDate.class), rs.getString(2), rs.getString(3),

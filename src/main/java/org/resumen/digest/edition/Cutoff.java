@@ -59,6 +59,12 @@ public final class Cutoff {
         return now;
     }
 
+    /** The first scheduled fire strictly after {@code instant}: when the next edition goes out. */
+    public Instant nextAfter(Instant instant) {
+        Date next = schedule.getNextValidTimeAfter(Date.from(instant));
+        return next == null ? null : next.toInstant();
+    }
+
     /** The edition date a fire at {@code instant} belongs to. */
     public LocalDate dateOf(Instant instant) {
         return instant.atZone(zone).toLocalDate();

@@ -61,6 +61,11 @@ public final class Editions {
         return newsletter.sendDeadline();
     }
 
+    /** When the schedule next fires after now (null when the cron expression never fires again). */
+    public Instant nextScheduled() {
+        return cutoff.nextAfter(clock.instant());
+    }
+
     /** The date of the edition a scheduled fire at {@code fireTime} sends. */
     public LocalDate dateOf(Instant fireTime) {
         return cutoff.dateOf(fireTime);

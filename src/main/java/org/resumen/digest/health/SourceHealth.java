@@ -55,35 +55,34 @@ public final class SourceHealth {
         }
     }
 
-    /** One source as the service's metrics and the console show it. */
-    public record SourceState(String name, Instant lastFetched, String lastError, Instant failingSince,
-                              Instant lastArticle, long failuresLastDay, long articlesLastDay) {
-    }
-
-    /** Every known source, by name, with its failures and new articles on {@code today} and the day before. */
-    public java.util.List<SourceState> states(LocalDate today) {
-        String sql = "select s.name, s.last_fetched_at, s.last_error, s.failing_since, s.last_article_at,"
-                + " coalesce(sum(d.failures), 0), coalesce(sum(d.articles), 0) from sources s left join source_days d"
-                + " on d.source_name = s.name and d.fetch_day >= ? group by s.name, s.last_fetched_at, s.last_error,"
-                + " s.failing_since, s.last_article_at order by s.name";
+    /**
+     * Each of the {@code configured} sources (in that order) with its last fetch, last error, failing
+     * spell, last article and the articles it brought after {@code since}; a source never fetched yet
+     * has only its name.
+     */
+    public java.util.List<SourceStatus> statuses(java.util.List<String> configured, Instant since) {
+        String sql = "select s.name, s.location, s.last_fetched_at, s.last_error, s.failing_since, s.last_article_at,"
+                + " (select count(*) from articles a where a.source_name = s.name and a.first_seen_at > ?) from sources s";
+        java.util.Map<String, SourceStatus> known = new java.util.HashMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setDate(1, Date.valueOf(today.minusDays(1)));
-            java.util.List<SourceState> states = new java.util.ArrayList<>();
+            s.setObject(1, utc(since));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    states.add(new SourceState(rs.getString(1), instantAt(rs, 2), rs.getString(3), instantAt(rs, 4),
-                            instantAt(rs, 5), rs.getLong(6), rs.getLong(7)));
+                    known.put(rs.getString(1), new SourceStatus(rs.getString(1), rs.getString(2), instantAt(rs, 3),
+                            rs.getString(4), instantAt(rs, 5), instantAt(rs, 6), rs.getInt(7)));
                 }
             }
-            return states;
         } catch (SQLException e) {
             throw failure("cannot read the health of the sources", e);
         }
+        return configured.stream()
+                .map(name -> known.getOrDefault(name, new SourceStatus(name, null, null, null, null, null, 0)))
+                .toList();
     }
 
     private static Instant instantAt(ResultSet rs, int column) throws SQLException {
-        java.time.OffsetDateTime at = rs.getObject(column, java.time.OffsetDateTime.class);
-        return at == null ? null : at.toInstant();
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     /** Since when the source has failed every fetch; empty when its last fetch worked. */

@@ -16,17 +16,16 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import org.resumen.digest.delivery.DeliveryLedger;
 import org.resumen.digest.delivery.SendOptions;
 import org.resumen.digest.delivery.SendReport;
 import org.resumen.digest.health.SourceHealth;
+import org.resumen.digest.health.SourceStatus;
 import org.resumen.digest.subscriber.SubscriberStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,8 +46,8 @@ public final class ServiceMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final DeliveryLedger ledger;
     private final SourceHealth health;
+    private final List<String> sources;
     private final SubscriberStore subscribers;
-    private final Supplier<LocalDate> today;
     private final Clock clock;
     private final Timer sendDuration;
     private final AtomicReference<Double> lastRate = new AtomicReference<>(0.0);
@@ -60,15 +59,17 @@ public final class ServiceMetrics {
     private final MultiGauge lastEditionReplies;
     private final MultiGauge subscriberStatuses;
     private final MultiGauge sourceFailing;
-    private final MultiGauge sourceFailures;
+    private final MultiGauge sourceFailingFor;
+    private final MultiGauge sourceArticles;
     private final MultiGauge sourceArticleAge;
 
-    public ServiceMetrics(DeliveryLedger ledger, SourceHealth health, SubscriberStore subscribers, Supplier<LocalDate> today,
+    /** {@code sources}: the configured sources' names, each shown with its health. */
+    public ServiceMetrics(DeliveryLedger ledger, SourceHealth health, List<String> sources, SubscriberStore subscribers,
                           Clock clock) {
         this.ledger = ledger;
         this.health = health;
+        this.sources = List.copyOf(sources);
         this.subscribers = subscribers;
-        this.today = today;
         this.clock = clock;
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
@@ -95,9 +96,11 @@ public final class ServiceMetrics {
         this.subscriberStatuses = MultiGauge.builder("digest.subscribers")
                 .description("Subscribers by status (active, unsubscribed, bounced, complained, …)").register(registry);
         this.sourceFailing = MultiGauge.builder("digest.source.failing")
-                .description("1 while the source's fetches fail, else 0").register(registry);
-        this.sourceFailures = MultiGauge.builder("digest.source.fetch.failures")
-                .description("Failed fetches of the source today and yesterday").register(registry);
+                .description("1 while the source's last fetch failed, else 0").register(registry);
+        this.sourceFailingFor = MultiGauge.builder("digest.source.failing.for").baseUnit("seconds")
+                .description("Seconds since every fetch of the source has failed (0 when it works)").register(registry);
+        this.sourceArticles = MultiGauge.builder("digest.source.articles.last.day")
+                .description("New articles the source brought in the last 24 hours").register(registry);
         this.sourceArticleAge = MultiGauge.builder("digest.source.last.article.age").baseUnit("seconds")
                 .description("Seconds since the source last brought a new article").register(registry);
     }
@@ -142,18 +145,22 @@ public final class ServiceMetrics {
             subscriberStatuses.register(rows(lowerCase(subscribers.countsByStatus()), "status", null), true);
             Instant now = clock.instant();
             List<MultiGauge.Row<?>> failing = new ArrayList<>();
-            List<MultiGauge.Row<?>> failures = new ArrayList<>();
+            List<MultiGauge.Row<?>> failingFor = new ArrayList<>();
+            List<MultiGauge.Row<?>> articles = new ArrayList<>();
             List<MultiGauge.Row<?>> ages = new ArrayList<>();
-            for (SourceHealth.SourceState source : health.states(today.get())) {
+            for (SourceStatus source : health.statuses(sources, now.minus(Duration.ofDays(1)))) {
                 Tags tags = Tags.of("source", source.name());
-                failing.add(MultiGauge.Row.of(tags, source.failingSince() == null ? 0 : 1));
-                failures.add(MultiGauge.Row.of(tags, source.failuresLastDay()));
+                failing.add(MultiGauge.Row.of(tags, source.failing() ? 1 : 0));
+                failingFor.add(MultiGauge.Row.of(tags, source.failingSince() == null ? 0
+                        : Duration.between(source.failingSince(), now).toSeconds()));
+                articles.add(MultiGauge.Row.of(tags, source.articlesLastDay()));
                 if (source.lastArticle() != null) {
                     ages.add(MultiGauge.Row.of(tags, Duration.between(source.lastArticle(), now).toSeconds()));
                 }
             }
             sourceFailing.register(failing, true);
-            sourceFailures.register(failures, true);
+            sourceFailingFor.register(failingFor, true);
+            sourceArticles.register(articles, true);
             sourceArticleAge.register(ages, true);
             databaseUp.set(1);
         } catch (RuntimeException e) {

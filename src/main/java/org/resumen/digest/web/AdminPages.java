@@ -123,15 +123,6 @@ final class AdminPages {
         }
     }
 
-    void home(Context ctx) {
-        Session session = ctx.attribute(SESSION);
-        Map<String, Object> model = new HashMap<>();
-        model.put("admin", session.admin().email());
-        model.put("role", session.admin().role().name().toLowerCase(Locale.ROOT));
-        model.put("csrf", session.csrf());
-        pages.show(ctx, 200, "admin-home", locale(ctx), model);
-    }
-
     private void signIn(Context ctx, Admin admin) {
         Session session = sessions.start(admin);
         ctx.header("Set-Cookie", cookie(SESSION_COOKIE, session.id(), AdminSessions.LIFETIME.toSeconds()));

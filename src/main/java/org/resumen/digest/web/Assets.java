@@ -10,13 +10,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The pages' own style sheet and images, served from {@code templates/web/assets/} by the
+ * The pages' own style sheets, scripts (the console's progress) and images, served from {@code templates/web/assets/} by the
  * application (no CDN: the machines may be offline). Only plain file names, never a path.
  */
 final class Assets {
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*\\.(css|svg|png|ico)");
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*\\.(css|js|svg|png|ico)");
     private static final Map<String, String> TYPES = Map.of(
-            "css", "text/css; charset=utf-8", "svg", "image/svg+xml", "png", "image/png", "ico", "image/x-icon");
+            "css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8", "svg", "image/svg+xml", "png", "image/png", "ico", "image/x-icon");
 
     private final Path folder;
 

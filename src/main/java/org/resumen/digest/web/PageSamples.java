@@ -8,7 +8,7 @@ import java.util.Map;
 final class PageSamples {
     static final List<String> PAGES = List.of("unsubscribe", "unsubscribed", "preferences", "not-found", "error", "archive",
             "archive-edition", "subscribe", "subscribe-sent", "subscribe-limited", "confirm-ask", "confirmed", "confirm-expired",
-            "admin-login", "admin-setup", "admin-home", "admin-refused");
+            "admin-login", "admin-setup", "admin-refused");
 
     private PageSamples() {
     }

@@ -4,8 +4,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
 /**
- * Headers on every response, and the cap on request bodies. Pages carry no script at all, so the
- * policy allows none; tokens travel in URLs, so no Referer ever leaves a page.
+ * Headers on every response, and the cap on request bodies. Subscriber pages carry no script, so the
+ * policy allows none (the console allows its own script files); tokens travel in URLs, so no Referer ever leaves a page.
  */
 final class SecurityHeaders {
     /** The largest request body accepted: the biggest form (preferences) is a few KB. */
@@ -13,6 +13,15 @@ final class SecurityHeaders {
     static final String CSP = "Content-Security-Policy";
     static final String PAGE_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self';"
             + " frame-ancestors 'none'; base-uri 'none'";
+    /**
+     * The console's pages: as {@link #PAGE_POLICY}, plus our own script file (live progress, polling
+     * this server) and same-origin frames (the preview).
+     */
+    static final String CONSOLE_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self';"
+            + " connect-src 'self'; frame-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    /** The console's preview of a digest: the digest's policy, but framed by the console's own pages (and only them). */
+    static final String PREVIEW_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src https:;"
+            + " form-action 'none'; frame-ancestors 'self'; base-uri 'none'";
     /** A rendered digest: its own inline styles, https images of the sources, no forms, no script. */
     static final String DIGEST_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src https:;"
             + " form-action 'none'; frame-ancestors 'none'; base-uri 'none'";

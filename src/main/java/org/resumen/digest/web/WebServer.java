@@ -11,6 +11,7 @@ import org.resumen.digest.admin.AdminSessions;
 import org.resumen.digest.admin.Admins;
 import org.resumen.digest.admin.FirstAdminSetup;
 import org.resumen.digest.admin.Passwords;
+import org.resumen.digest.config.SourceConfig;
 import org.resumen.digest.delivery.NoticeMail;
 import org.resumen.digest.health.SourceHealth;
 import org.resumen.digest.ops.ServiceMetrics;
@@ -108,12 +109,23 @@ public final class WebServer implements AutoCloseable {
         routes.post("/confirm/{token}", h.signUp::confirm);
         routes.before("/admin", h.admin::guard);
         routes.before("/admin/*", h.admin::guard);
-        routes.get("/admin", h.admin::home);
+        routes.get("/admin", h.dashboard::show);
         routes.get("/admin/login", h.admin::loginForm);
         routes.post("/admin/login", h.admin::login);
         routes.post("/admin/logout", h.admin::logout);
         routes.get("/admin/setup/{token}", h.admin::setupForm);
         routes.post("/admin/setup/{token}", h.admin::createFirst);
+        routes.get("/admin/editions", h.editions::pick);
+        routes.get("/admin/editions/{date}", h.editions::show);
+        routes.get("/admin/editions/{date}/preview", h.editions::preview);
+        routes.post("/admin/editions/{date}/test", h.editions::testSend);
+        routes.get("/admin/editions/{date}/send", h.editions::confirm);
+        routes.post("/admin/editions/{date}/send", h.editions::send);
+        routes.post("/admin/editions/{date}/retry", h.editions::retry);
+        routes.get("/admin/editions/{date}/progress", h.editions::progressPage);
+        routes.get("/admin/editions/{date}/progress.json", h.editions::progress);
+        routes.get("/admin/sources", h.sources::show);
+        routes.post("/admin/sources/ingest", h.sources::ingest);
         routes.get("/archive", h.archive::index);
         routes.get("/archive.atom", h.archive::atom);
         routes.get("/archive/{date}", h.archive::edition);
@@ -161,6 +173,9 @@ public final class WebServer implements AutoCloseable {
         final SignUpPages signUp;
         final FirstAdminSetup setup;
         final AdminPages admin;
+        final DashboardPage dashboard;
+        final EditionPages editions;
+        final SourcePages sources;
         final Assets assets;
         final Operations operations;
 
@@ -185,9 +200,15 @@ public final class WebServer implements AutoCloseable {
             this.setup = new FirstAdminSetup(admins, app.clock);
             this.admin = new AdminPages(admins, new AdminSessions(app.clock), setup, locales, pages,
                     newsletter.baseUrl().startsWith("https:"), app.clock);
+            Console console = new Console(pages, locales, app.editions, newsletter.timezone());
+            this.sources = new SourcePages(console, new SourceHealth(app.database.dataSource()), app.ingester,
+                    app.config.sources().stream().map(SourceConfig::name).toList(), app.clock);
+            this.dashboard = new DashboardPage(console, app.editions, app.ledger, sources, app.clock);
+            this.editions = new EditionPages(console, app.editions, app.ledger, app.subscribers, app.sendEdition,
+                    app.sendJobs, webVersion);
             this.assets = new Assets(renderer.folder().resolve("assets"));
-            ServiceMetrics metrics = new ServiceMetrics(app.ledger, new SourceHealth(app.database.dataSource()), app.subscribers,
-                    app.editions::today, app.clock);
+            ServiceMetrics metrics = new ServiceMetrics(app.ledger, new SourceHealth(app.database.dataSource()),
+                    app.config.sources().stream().map(SourceConfig::name).toList(), app.subscribers, app.clock);
             app.sendEdition.onFinished(metrics::sendFinished);
             this.operations = new Operations(app.database.dataSource(), schedulerRunning, metrics);
         }
@@ -198,6 +219,9 @@ public final class WebServer implements AutoCloseable {
                 java.util.Locale locale = java.util.Locale.forLanguageTag(language);
                 for (String page : PageSamples.PAGES) {
                     pages.render(page, locale, PageSamples.model(page));
+                }
+                for (String page : ConsoleSamples.PAGES) {
+                    pages.render(page, locale, ConsoleSamples.model(page));
                 }
                 confirmationMail.validate(locale);
             }

@@ -33,16 +33,25 @@ final class WebVersionPages {
         LocalDate date = date(ctx.pathParam("date"));
         Subscriber subscriber = links.subscriber(ctx.pathParam("token"), Purpose.WEB_VERSION);
         Edition edition = editions.find(date).orElseThrow(() -> new NoSuchPage("no edition of " + date));
+        show(ctx, edition, subscriber, SecurityHeaders.DIGEST_POLICY);
+    }
+
+    /**
+     * Writes {@code subscriber}'s digest of {@code edition} as the response, under {@code policy}: the
+     * production renderer with their topics, language and personal links (the console's preview too).
+     */
+    void show(Context ctx, Edition edition, Subscriber subscriber, String policy) {
         Locale locale = subscriber.locale() != null ? subscriber.locale() : newsletterLocale;
         DigestRequest request = new DigestRequest(edition, Topics.forSubscriber(edition.articles(), subscriber.topics()),
-                subscriber, locale, links.digestLinks(subscriber.id(), date));
-        ctx.header(SecurityHeaders.CSP, SecurityHeaders.DIGEST_POLICY)
+                subscriber, locale, links.digestLinks(subscriber.id(), edition.date()));
+        ctx.header(SecurityHeaders.CSP, policy)
                 .header("Content-Language", locale.toLanguageTag())
                 .contentType("text/html; charset=utf-8")
                 .result(renderer.render(request).html());
     }
 
-    private static LocalDate date(String text) {
+    /** The date of a path such as /editions/2025-12-16/…; anything else is {@link NoSuchPage}. */
+    static LocalDate date(String text) {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {

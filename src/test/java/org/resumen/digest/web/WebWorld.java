@@ -52,6 +52,15 @@ final class WebWorld implements AutoCloseable {
     private final MovableClock clock;
 
     WebWorld(Path dir, GreenMailExtension mail) {
+        this(dir, mail, mail.getSmtp().getPort());
+    }
+
+    /** The same world sending to another SMTP server on {@code smtpPort} (one that can refuse recipients); no GreenMail. */
+    WebWorld(Path dir, int smtpPort) {
+        this(dir, null, smtpPort);
+    }
+
+    private WebWorld(Path dir, GreenMailExtension mail, int smtpPort) {
         this.mail = mail;
         this.articles = dir.resolve("articles");
         this.clock = new MovableClock(Instant.parse("2025-12-16T10:00:00Z"));
@@ -71,7 +80,7 @@ final class WebWorld implements AutoCloseable {
                 database: { url: "jdbc:h2:mem:web-%s;DB_CLOSE_DELAY=-1" }
                 secret: "clave-de-prueba-32-caracteres-ok"
                 """.formatted(BASE_URL, articles.toAbsolutePath(), dir.resolve("subscribers").toAbsolutePath(),
-                Path.of("templates").toAbsolutePath(), mail.getSmtp().getPort(), UUID.randomUUID()));
+                Path.of("templates").toAbsolutePath(), smtpPort, UUID.randomUUID()));
         this.app = App.open(ConfigLoader.load(config, Map.of()).orThrow(), clock, TestWorld.QUICK_RETRIES);
         this.server = WebServer.start(app, "127.0.0.1", 0);
     }
@@ -88,6 +97,12 @@ final class WebWorld implements AutoCloseable {
         article("clasico", SPORTS_SECOND, "Deportes", "2025-12-16T22:00:00-03:00");
         clock.set(Instant.parse("2025-12-17T10:00:00Z"));
         return app.sendEdition.run(SendOptions.scheduled(SECOND), Progress.NONE);
+    }
+
+    /** What a send does first and the console's pages do not: the subscriber files synced, the sources pulled. */
+    void syncAndIngest() {
+        app.subscribers.syncFolder(app.config.subscribers());
+        app.ingester.ingestAll();
     }
 
     /** Moves the application's clock {@code by} forward (an expired link, a rate limit's window). */
