@@ -197,10 +197,18 @@ class SubscriberPagesHttpIT {
     void aRequestBodyOverTheCapIsRefusedAndChangesNothing() throws Exception {
         String url = world.listUnsubscribe(WebWorld.ANA);
 
-        HttpResponse<String> response = post(url, "List-Unsubscribe=One-Click&x=" + "a".repeat(SecurityHeaders.MAX_BODY_BYTES));
+        // The server answers 413 and closes the connection; a client still writing the body may see
+        // only the close (a reset) instead of the answer: either way the request is refused.
+        Integer status;
+        try {
+            status = post(url, "List-Unsubscribe=One-Click&x=" + "a".repeat(SecurityHeaders.MAX_BODY_BYTES)).statusCode();
+        } catch (IOException closedWhileSending) {
+            status = null;
+        }
 
-        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(status).isIn(413, null);
         assertThat(world.subscriber(WebWorld.ANA).status()).isEqualTo(Status.ACTIVE);
+        assertThat(post(url, "List-Unsubscribe=One-Click").statusCode()).isEqualTo(200);
     }
 
     private HttpResponse<String> post(String url, String form) throws IOException, InterruptedException {
