@@ -57,7 +57,8 @@ public final class App implements AutoCloseable {
         this.editions = new Editions(database.dataSource(), articles, config.newsletter(), clock);
         this.ledger = new DeliveryLedger(database.dataSource(), clock);
         this.tokens = new Tokens(Secret.loadOrCreate(config.secret(), DATA));
-        this.sendEdition = new SendEdition(config, renderer, subscribers, ingester, editions, ledger, tokens, retry, clock);
+        this.sendEdition = new SendEdition(config, renderer, subscribers, ingester, editions, ledger, tokens, retry, clock,
+                new org.resumen.digest.health.SourceHealth(database.dataSource()));
         this.sendJobs = new SendJobs(sendEdition, editions::today, clock);
     }
 

@@ -45,6 +45,9 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--force", description = "send even when the selection is empty (once the edition's scheduled time has passed), or for a later date")
     boolean force;
 
+    @Option(names = "--release", description = "send an edition held because its sources failed (see the note of the held send)")
+    boolean release;
+
     @Option(names = "--dry-run", description = "report what a send would do now (who is due, their digests rendered) without sending")
     boolean dryRun;
 
@@ -84,7 +87,7 @@ final class SendCommand implements Callable<Integer> {
         scheduler.start();
         ProgressLine progress = new ProgressLine(out);
         try {
-            SendReport report = Scheduling.runNow(scheduler, new SendOptions(date, to, force, dryRun), progress);
+            SendReport report = Scheduling.runNow(scheduler, new SendOptions(date, to, force, dryRun, release), progress);
             progress.finish();
             new ReportPrinter(out).print(report);
             if (app.embeddedSmtp != null && report.sent() > 0) {

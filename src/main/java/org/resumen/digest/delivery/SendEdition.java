@@ -16,6 +16,8 @@ import org.resumen.digest.article.Ingester;
 import org.resumen.digest.config.Config;
 import org.resumen.digest.edition.Edition;
 import org.resumen.digest.edition.Editions;
+import org.resumen.digest.health.EditionGate;
+import org.resumen.digest.health.SourceHealth;
 import org.resumen.digest.render.DigestRenderer;
 import org.resumen.digest.render.RenderedDigest;
 import org.resumen.digest.subscriber.Subscriber;
@@ -45,10 +47,14 @@ public final class SendEdition {
     private final RetryPolicy retry;
     private final Clock clock;
     private final AtomicBoolean stop = new AtomicBoolean();
+    private final EditionGate gate;
+    private final SourceAlerts alerts;
+    private volatile EditionGate.Sleeper sleeper = this::sleepUnlessStopped;
     private final List<java.util.function.BiConsumer<SendOptions, SendReport>> finished = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public SendEdition(Config config, DigestRenderer renderer, SubscriberStore subscribers, Ingester ingester,
-                       Editions editions, DeliveryLedger ledger, Tokens tokens, RetryPolicy retry, Clock clock) {
+                       Editions editions, DeliveryLedger ledger, Tokens tokens, RetryPolicy retry, Clock clock,
+                       SourceHealth health) {
         this.config = config;
         this.renderer = renderer;
         this.subscribers = subscribers;
@@ -63,6 +69,27 @@ public final class SendEdition {
                 config.newsletter().locale(), session);
         this.connections = () -> new SmtpConnection(session, config.smtp());
         this.trials = new TrialRuns(composer, subscribers, connections, retry, clock);
+        this.gate = new EditionGate(ingester::ingestAll, health, config.newsletter().sourceGrace(), clock,
+                duration -> sleeper.sleep(duration), config.newsletter().timezone());
+        this.alerts = new SourceAlerts(config, health, new NoticeMail(config, clock), clock);
+    }
+
+    /** How the grace's waits between source pulls pass; tests move their clock instead of waiting. */
+    public void sleepWith(EditionGate.Sleeper sleeper) {
+        this.sleeper = sleeper;
+    }
+
+    // Waits, but wakes within half a second of a stop request (the stop ends the grace at once).
+    private void sleepUnlessStopped(Duration duration) throws InterruptedException {
+        long end = System.nanoTime() + duration.toNanos();
+        while (!stop.get()) {
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            Thread.sleep(Math.min(500, Math.max(1, left / 1_000_000)));
+        }
+        throw new InterruptedException("stopped");
     }
 
     /** Asks a running send to stop after the messages in flight; the rest stay due for the next run. */
@@ -92,10 +119,31 @@ public final class SendEdition {
         stop.set(false);
         LocalDate date = options.date() != null ? options.date() : editions.today();
         refuseFutureDate(date, options);
-        List<String> problems = prepare();
+        // An edition not frozen yet goes through the source-health gate: failing sources are pulled
+        // again for up to newsletter.source-grace, then it is sent, sent with an alert, or held.
+        boolean gated = !options.isTest() && !options.dryRun() && editions.find(date).isEmpty();
+        List<String> problems = syncFiles();
+        IngestReport ingest = gated ? gate.ingest() : gate.ingestOnce();
+        ingest.outcomes().forEach(o -> problems.addAll(o.problems()));
         Edition planned = editions.plan(date);
         if (options.isTest()) {
             return trials.testSend(planned, options.testAddress(), problems, started);
+        }
+        if (gated && stop.get()) {
+            return SendReport.unrecorded(planned, 0, 0, 0, problems, List.of(),
+                    "stopped on request while waiting for failing sources; nothing sent", elapsed(started));
+        }
+        if (gated) {
+            EditionGate.Decision decision = gate.decide(planned.articles().size(), ingest, config.newsletter().name());
+            if (decision.verdict() == EditionGate.Verdict.SEND_AND_ALERT || decision.verdict() == EditionGate.Verdict.HOLD) {
+                alerts.send(gate, decision, date);
+            }
+            if (decision.verdict() == EditionGate.Verdict.HOLD && !options.release()) {
+                return held(planned, decision, problems, started);
+            }
+            if (decision.verdict() == EditionGate.Verdict.HOLD) {
+                log.warn("edition {}: released by hand although {}", date, decision.reason());
+            }
         }
         boolean unopenedAndEmpty = planned.id() == 0 && planned.isEmpty();
         if (unopenedAndEmpty && options.force()) {
@@ -190,7 +238,7 @@ public final class SendEdition {
                 run.sent.get(), run.failed.get(), run.rejected.get(), run.skipped.get(), run.retaken.get(), expired);
         return new SendReport(edition.date(), edition.articles().size(), due, run.sent.get(), run.failed.get(),
                 run.rejected.get(), run.skipped.get(), sentBefore, problems, run.failures, note, elapsed(started),
-                run.retaken.get(), waiting, expired);
+                run.retaken.get(), waiting, expired, false);
     }
 
     // listmonk #1801 is the bug to avoid: an edition resumed after downtime going out a day late.
@@ -204,7 +252,7 @@ public final class SendEdition {
                 + config.newsletter().timezone() + "; newsletter.send-deadline " + human(config.newsletter().sendDeadline())
                 + " after its cutoff or its opening); " + expired + " deliveries still due expired, nothing sent";
         return new SendReport(edition.date(), edition.articles().size(), 0, 0, 0, 0, 0, sentBefore, problems, List.of(),
-                note, elapsed(started), 0, 0, expired);
+                note, elapsed(started), 0, 0, expired, false);
     }
 
     private String expiryReason(Instant deadline) {
@@ -214,6 +262,14 @@ public final class SendEdition {
 
     private static String human(Duration duration) {
         return duration.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private SendReport held(Edition planned, EditionGate.Decision decision, List<String> problems, Instant started) {
+        log.warn("edition {}: held: {}", planned.date(), decision.reason());
+        String note = "held: " + decision.reason() + " (not sent, not frozen); serve tries it again until the send deadline,"
+                + " or send it anyway with digest send --date " + planned.date() + " --release";
+        return new SendReport(planned.date(), planned.articles().size(), 0, 0, 0, 0, 0, 0, problems, List.of(), note,
+                elapsed(started), 0, 0, 0, true);
     }
 
     private String alreadyDone(Edition edition, int sent) {
@@ -249,11 +305,15 @@ public final class SendEdition {
      * source pulled. Returns the file and source problems (they do not stop the run).
      */
     private List<String> prepare() {
-        renderer.validate();
-        List<String> problems = new ArrayList<>(subscribers.syncFolder(config.subscribers()).problems());
-        IngestReport report = ingester.ingestAll();
-        report.outcomes().forEach(o -> problems.addAll(o.problems()));
+        List<String> problems = syncFiles();
+        gate.ingestOnce().outcomes().forEach(o -> problems.addAll(o.problems()));
         return problems;
+    }
+
+    // Templates checked before any mail; the subscriber files' problems returned (they do not stop the run).
+    private List<String> syncFiles() {
+        renderer.validate();
+        return new ArrayList<>(subscribers.syncFolder(config.subscribers()).problems());
     }
 
     private Duration elapsed(Instant started) {

@@ -82,6 +82,11 @@ public final class EditionGate {
         return report;
     }
 
+    /** Pulls every source once (a preview, a test send, a re-run of an edition already frozen), recorded in the history. */
+    public IngestReport ingestOnce() {
+        return attempt();
+    }
+
     private IngestReport attempt() {
         IngestReport report = ingest.get();
         Instant now = clock.instant();

@@ -119,6 +119,7 @@ public final class Scheduling {
         data.put(SendEditionJob.TO, options.testAddress());
         data.put(SendEditionJob.FORCE, options.force());
         data.put(SendEditionJob.DRY_RUN, options.dryRun());
+        data.put(SendEditionJob.RELEASE, options.release());
         data.put(SendEditionJob.PROGRESS, progress);
         try {
             scheduler.getListenerManager().addJobListener(new Completion(done), KeyMatcher.keyEquals(JOB));
