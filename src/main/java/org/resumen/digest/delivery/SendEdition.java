@@ -123,7 +123,7 @@ public final class SendEdition {
         // again for up to newsletter.source-grace, then it is sent, sent with an alert, or held.
         boolean gated = !options.isTest() && !options.dryRun() && editions.find(date).isEmpty();
         List<String> problems = syncFiles();
-        IngestReport ingest = gated ? gate.ingest() : gate.ingestOnce();
+        IngestReport ingest = gated && options.waitForSources() ? gate.ingest() : gate.ingestOnce();
         ingest.outcomes().forEach(o -> problems.addAll(o.problems()));
         Edition planned = editions.plan(date);
         if (options.isTest()) {
