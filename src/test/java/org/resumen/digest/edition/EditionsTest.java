@@ -1,5 +1,6 @@
 package org.resumen.digest.edition;
 
+import org.resumen.digest.testing.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -27,7 +28,7 @@ class EditionsTest {
     private static final ZoneId BUENOS_AIRES = ZoneId.of("America/Argentina/Buenos_Aires");
     private final Database db = Database.open(new DatabaseConfig("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "", ""));
     private final ArticleStore articles = new ArticleStore(db.dataSource());
-    private final MutableClock clock = new MutableClock(Instant.parse("2025-12-16T12:00:00Z"));
+    private final MovableClock clock = new MovableClock(Instant.parse("2025-12-16T12:00:00Z"));
 
     @AfterEach
     void close() {
@@ -177,33 +178,5 @@ class EditionsTest {
         assertThat(timesCarried.keySet()).containsAll(all.stream()
                 .filter(a -> a.published().isAfter(springFirst) && !a.published().isAfter(springLast))
                 .map(Article::title).toList());
-    }
-
-    /** A clock tests move by hand. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
