@@ -78,8 +78,18 @@ public final class SubscriberFiles {
         }
     }
 
+    /** Reads the bytes of one subscriber file that is not on disk (an upload), named {@code name} in problems. */
+    public static SubscriberFileReport read(String name, byte[] bytes) {
+        SubscriberCsv csv = new SubscriberCsv();
+        readInto(csv, name, bytes);
+        return csv.report();
+    }
+
     private static void readInto(SubscriberCsv csv, Path file) {
-        byte[] bytes = readBytes(file);
+        readInto(csv, file.toString(), readBytes(file));
+    }
+
+    private static void readInto(SubscriberCsv csv, String file, byte[] bytes) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -92,7 +102,7 @@ public final class SubscriberFiles {
             return;
         }
         decoder.flush(text);
-        csv.read(file.toString(), text.flip().toString());
+        csv.read(file, text.flip().toString());
     }
 
     private static byte[] readBytes(Path file) {

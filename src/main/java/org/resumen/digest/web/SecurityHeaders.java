@@ -27,7 +27,12 @@ final class SecurityHeaders {
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("Cache-Control", "no-store");
         if (ctx.contentLength() > MAX_BODY_BYTES) {
-            ctx.status(HttpStatus.CONTENT_TOO_LARGE).result("request body larger than " + MAX_BODY_BYTES + " bytes");
+            String detail = "request body larger than " + MAX_BODY_BYTES + " bytes";
+            if (ctx.path().startsWith("/api/")) {
+                ApiJson.problem(ctx, new ApiProblem(HttpStatus.CONTENT_TOO_LARGE.getCode(), "Content Too Large", detail));
+            } else {
+                ctx.status(HttpStatus.CONTENT_TOO_LARGE).result(detail);
+            }
             ctx.skipRemainingHandlers();
         }
     }

@@ -9,12 +9,16 @@ import org.resumen.digest.App;
 import org.resumen.digest.DigestException;
 import org.resumen.digest.admin.AdminSessions;
 import org.resumen.digest.admin.Admins;
+import org.resumen.digest.admin.ApiTokens;
+import org.resumen.digest.article.PushedArticles;
 import org.resumen.digest.admin.FirstAdminSetup;
 import org.resumen.digest.admin.Passwords;
 import org.resumen.digest.delivery.NoticeMail;
 import org.resumen.digest.render.PageRenderer;
 import org.resumen.digest.subscriber.SignUps;
 import org.resumen.digest.subscriber.SubscriberChoices;
+import org.resumen.digest.subscriber.SubscriberDirectory;
+import org.resumen.digest.subscriber.SubscriberEdits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,8 +113,22 @@ public final class WebServer implements AutoCloseable {
         routes.get("/archive/{date}", h.archive::edition);
         routes.get("/assets/{name}", h.assets::serve);
         routes.get("/health", h.operations::health);
+        routes.before("/api/v1/*", h.apiAuth::guard);
+        routes.get(ApiAuth.OPENAPI, h.apiDocs::serve);
+        routes.post("/api/v1/articles", h.apiArticles::push);
+        routes.get("/api/v1/subscribers", h.apiSubscribers::list);
+        routes.post("/api/v1/subscribers", h.apiSubscribers::create);
+        routes.get("/api/v1/subscribers/{email}", h.apiSubscribers::show);
+        routes.put("/api/v1/subscribers/{email}", h.apiSubscribers::replace);
+        routes.delete("/api/v1/subscribers/{email}", h.apiSubscribers::unsubscribe);
+        routes.get("/api/v1/editions", h.apiEditions::list);
+        routes.get("/api/v1/editions/{date}", h.apiEditions::show);
+        routes.post("/api/v1/editions/{date}/send", h.apiEditions::send);
+        routes.get("/api/v1/editions/{date}/send", h.apiEditions::progress);
+        routes.get("/api/v1/editions/{date}/deliveries", h.apiEditions::deliveries);
         routes.get("/ready", h.operations::ready);
 
+        routes.exception(ApiProblem.class, (e, ctx) -> ApiJson.problem(ctx, e));
         routes.exception(NoSuchPage.class, (e, ctx) -> h.notFound(ctx));
         routes.exception(Exception.class, (e, ctx) -> h.failed(ctx, e));
         // Javalin's own 404 (no route) gets the same page as a forged token; a page already shown stays.
@@ -152,6 +170,11 @@ public final class WebServer implements AutoCloseable {
         final AdminPages admin;
         final Assets assets;
         final Operations operations;
+        final ApiAuth apiAuth;
+        final ApiDocs apiDocs;
+        final ApiArticles apiArticles;
+        final ApiSubscribers apiSubscribers;
+        final ApiEditions apiEditions;
 
         Handlers(App app) {
             var newsletter = app.config.newsletter();
@@ -176,6 +199,12 @@ public final class WebServer implements AutoCloseable {
                     newsletter.baseUrl().startsWith("https:"), app.clock);
             this.assets = new Assets(renderer.folder().resolve("assets"));
             this.operations = new Operations(app.database.dataSource());
+            this.apiAuth = new ApiAuth(new ApiTokens(app.database.dataSource(), app.clock));
+            this.apiDocs = new ApiDocs();
+            this.apiArticles = new ApiArticles(new PushedArticles(app.articles, app.clock));
+            this.apiSubscribers = new ApiSubscribers(new SubscriberDirectory(app.database.dataSource()),
+                    new SubscriberEdits(app.database.dataSource(), app.subscribers, app.clock));
+            this.apiEditions = new ApiEditions(app.editions, app.ledger, app.sendJobs);
         }
 
         /** Renders every page in every language once, so a broken template stops serve before it listens. */
@@ -194,11 +223,19 @@ public final class WebServer implements AutoCloseable {
         }
 
         void notFound(Context ctx) {
+            if (ctx.path().startsWith("/api/")) {
+                ApiJson.problem(ctx, ApiProblem.notFound("no route " + ctx.method() + " " + routeOf(ctx) + "; see " + ApiAuth.OPENAPI));
+                return;
+            }
             pages.show(ctx, 404, "not-found", locales.of(ctx.header("Accept-Language")), Map.of());
         }
 
         void failed(Context ctx, Exception e) {
             LOG.error("web: {} {} failed: {}", ctx.method(), routeOf(ctx), e.getMessage(), e);
+            if (ctx.path().startsWith("/api/")) {
+                ApiJson.problem(ctx, new ApiProblem(500, "Internal Server Error", "the request failed on the server; the log has the reason"));
+                return;
+            }
             pages.show(ctx, 500, "error", locales.of(ctx.header("Accept-Language")), Map.of());
         }
     }
