@@ -72,6 +72,14 @@ public final class WebServer implements AutoCloseable {
         return handlers.setup.open().map(token -> url() + "/admin/setup/" + token);
     }
 
+    /** Every route of the table as "METHOD /path" (before/after filters left out), for tests and docs to check against. */
+    java.util.List<String> routes() {
+        return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(parsed -> parsed.endpoint.method.isHttpMethod())
+                .map(parsed -> parsed.endpoint.method.name() + " " + parsed.endpoint.path)
+                .toList();
+    }
+
     public int port() {
         return javalin.port();
     }
