@@ -116,6 +116,17 @@ public final class WebServer implements AutoCloseable {
         routes.post("/admin/logout", h.admin::logout);
         routes.get("/admin/setup/{token}", h.admin::setupForm);
         routes.post("/admin/setup/{token}", h.admin::createFirst);
+        routes.get("/admin/subscribers", h.subscriberAdmin::list);
+        routes.post("/admin/subscribers/upload", h.subscriberAdmin::upload);
+        routes.post("/admin/subscribers/unsubscribe", h.subscriberAdmin::unsubscribe);
+        routes.post("/admin/subscribers/resubscribe", h.subscriberAdmin::resubscribe);
+        routes.get("/admin/subscribers/export", h.subscriberAdmin::export);
+        routes.get("/admin/admins", h.accounts::admins);
+        routes.post("/admin/admins", h.accounts::addAdmin);
+        routes.post("/admin/admins/remove", h.accounts::removeAdmin);
+        routes.get("/admin/tokens", h.accounts::tokens);
+        routes.post("/admin/tokens", h.accounts::createToken);
+        routes.post("/admin/tokens/revoke", h.accounts::revokeToken);
         routes.get("/archive", h.archive::index);
         routes.get("/archive.atom", h.archive::atom);
         routes.get("/archive/{date}", h.archive::edition);
@@ -178,6 +189,8 @@ public final class WebServer implements AutoCloseable {
         final AdminPages admin;
         final Assets assets;
         final Operations operations;
+        final SubscriberAdminPages subscriberAdmin;
+        final AdminAccountPages accounts;
         final ApiAuth apiAuth;
         final ApiDocs apiDocs;
         final ApiArticles apiArticles;
@@ -203,15 +216,21 @@ public final class WebServer implements AutoCloseable {
                     new PreferencesView(locales, newsletter.timezone()), pages, app.clock);
             Admins admins = new Admins(app.database.dataSource(), new Passwords(), app.clock);
             this.setup = new FirstAdminSetup(admins, app.clock);
-            this.admin = new AdminPages(admins, new AdminSessions(app.clock), setup, locales, pages,
+            AdminSessions sessions = new AdminSessions(app.clock);
+            this.admin = new AdminPages(admins, sessions, setup, locales, pages,
                     newsletter.baseUrl().startsWith("https:"), app.clock);
+            ApiTokens apiTokens = new ApiTokens(app.database.dataSource(), app.clock);
+            SubscriberDirectory directory = new SubscriberDirectory(app.database.dataSource());
+            SubscriberEdits edits = new SubscriberEdits(app.database.dataSource(), app.subscribers, app.clock);
+            AdminOnly adminOnly = new AdminOnly(locales, pages);
+            this.subscriberAdmin = new SubscriberAdminPages(directory, edits, app.config.subscribers(), adminOnly, app.clock);
+            this.accounts = new AdminAccountPages(admins, sessions, apiTokens, adminOnly, newsletter.timezone());
             this.assets = new Assets(renderer.folder().resolve("assets"));
             this.operations = new Operations(app.database.dataSource());
-            this.apiAuth = new ApiAuth(new ApiTokens(app.database.dataSource(), app.clock));
+            this.apiAuth = new ApiAuth(apiTokens);
             this.apiDocs = new ApiDocs();
             this.apiArticles = new ApiArticles(new PushedArticles(app.articles, app.clock));
-            this.apiSubscribers = new ApiSubscribers(new SubscriberDirectory(app.database.dataSource()),
-                    new SubscriberEdits(app.database.dataSource(), app.subscribers, app.clock));
+            this.apiSubscribers = new ApiSubscribers(directory, edits);
             this.apiEditions = new ApiEditions(app.editions, app.ledger, app.sendJobs);
         }
 
@@ -221,6 +240,9 @@ public final class WebServer implements AutoCloseable {
                 java.util.Locale locale = java.util.Locale.forLanguageTag(language);
                 for (String page : PageSamples.PAGES) {
                     pages.render(page, locale, PageSamples.model(page));
+                }
+                for (String page : ManageSamples.PAGES) {
+                    pages.render(page, locale, ManageSamples.model(page));
                 }
                 confirmationMail.validate(locale);
             }
