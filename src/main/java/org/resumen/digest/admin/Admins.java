@@ -92,6 +92,26 @@ public final class Admins {
         return removed;
     }
 
+    /**
+     * Removes the account {@code email} on behalf of {@code actor}, signed in: never the actor's own
+     * account (they would lock themselves out mid-session) and never the last account with the admin
+     * role (nobody could manage accounts any more). Those, and an unknown address, are a
+     * {@link RefusedException} saying so; returns the removed account.
+     */
+    public Admin removeBy(Admin actor, String email) {
+        String address = normalise(email);
+        Admin target = find(address).map(Stored::admin)
+                .orElseThrow(() -> new RefusedException("admin " + address + " does not exist; nothing removed"));
+        if (target.id() == actor.id()) {
+            throw new RefusedException("admin " + address + " is you; another admin must remove your account");
+        }
+        if (target.role() == Role.ADMIN && list().stream().filter(a -> a.role() == Role.ADMIN).count() <= 1) {
+            throw new RefusedException("admin " + address + " is the last account with the admin role; add another admin first");
+        }
+        remove(address);
+        return target;
+    }
+
     public Optional<Admin> byId(long id) {
         return list().stream().filter(admin -> admin.id() == id).findFirst();
     }

@@ -8,6 +8,7 @@ import org.resumen.digest.App;
 import org.resumen.digest.RefusedException;
 import org.resumen.digest.admin.Admin;
 import org.resumen.digest.admin.Admins;
+import org.resumen.digest.admin.ApiTokens;
 import org.resumen.digest.admin.Passwords;
 import org.resumen.digest.admin.Role;
 import picocli.CommandLine.Command;
@@ -15,11 +16,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code digest admin add EMAIL [--role admin|editor] | list | remove EMAIL}: the accounts of the console. */
-@Command(name = "admin", mixinStandardHelpOptions = true, description = "Add, list or remove admin accounts of the web console.",
-        subcommands = {AdminCommand.AddCommand.class, AdminCommand.ListCommand.class, AdminCommand.RemoveCommand.class},
+/** {@code digest admin add EMAIL [--role admin|editor] | list | remove EMAIL | token NAME}: the accounts of the console and API tokens. */
+@Command(name = "admin", mixinStandardHelpOptions = true, description = "Add, list or remove admin accounts of the web console; create API tokens.",
+        subcommands = {AdminCommand.AddCommand.class, AdminCommand.ListCommand.class, AdminCommand.RemoveCommand.class, AdminCommand.TokenCommand.class},
         footer = {"", "Examples:", "  digest admin add ana@example.org --role admin", "  DIGEST_ADMIN_PASSWORD=… digest admin add bot@example.org",
-                "  digest admin list", "  digest admin remove ana@example.org"})
+                "  digest admin list", "  digest admin remove ana@example.org", "  digest admin token cms"})
 final class AdminCommand implements Runnable {
     static final String PASSWORD_VARIABLE = "DIGEST_ADMIN_PASSWORD";
 
@@ -31,7 +32,7 @@ final class AdminCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say add EMAIL, list or remove EMAIL");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say add EMAIL, list, remove EMAIL or token NAME");
     }
 
     static Admins admins(App app) {
@@ -128,6 +129,30 @@ final class AdminCommand implements Runnable {
                     return DigestCommand.FAILED;
                 }
                 out.println("Admin " + email.trim().toLowerCase() + " removed.");
+                return DigestCommand.OK;
+            }
+        }
+    }
+
+    @Command(name = "token", mixinStandardHelpOptions = true,
+            description = {"Create a bearer token for the REST API (/api/v1) named NAME (what it is for).",
+                    "The token is printed once and stored hashed: keep it; revoke it on the console's /admin/tokens page."})
+    static final class TokenCommand implements Callable<Integer> {
+        @ParentCommand
+        AdminCommand parent;
+
+        @Parameters(paramLabel = "NAME", description = "what the token is for, e.g. cms")
+        String name;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = parent.spec.commandLine().getOut();
+            try (App app = parent.parent.open()) {
+                ApiTokens.Created created = new ApiTokens(app.database.dataSource(), app.clock).create(name);
+                out.println("API token \"" + created.listed().name() + "\" created; it is shown only this once:");
+                out.println(created.token());
+                out.println("Use it as: curl -H 'Authorization: Bearer " + created.token() + "' <base-url>/api/v1/editions");
+                out.flush();
                 return DigestCommand.OK;
             }
         }

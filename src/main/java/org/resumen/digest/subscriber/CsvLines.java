@@ -8,9 +8,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
@@ -29,16 +26,10 @@ final class CsvLines {
     private CsvLines() {
     }
 
-    /** Scans {@code file}; see {@link #notUtf8AtLine()} for a file that is not UTF-8. */
-    static CsvLines scan(Path file) {
+    /** Scans a file's bytes; see {@link #notUtf8AtLine()} for a file that is not UTF-8. */
+    static CsvLines scan(InputStream in) throws IOException {
         CsvLines lines = new CsvLines();
-        try (InputStream in = Files.newInputStream(file)) {
-            lines.read(in);
-        } catch (NoSuchFileException e) {
-            throw new SubscriberFileException("subscribers: file \"" + file + "\" not found", e);
-        } catch (IOException e) {
-            throw new SubscriberFileException("subscribers: cannot read \"" + file + "\": " + e.getMessage(), e);
-        }
+        lines.read(in);
         return lines;
     }
 

@@ -24,6 +24,10 @@ final class RowFields {
             CsvHeader.EMAIL, 320, CsvHeader.NAME, 300, CsvHeader.LOCALE, 35, CsvHeader.TOPICS, 2000,
             CsvHeader.TIMEZONE, 64);
 
+    /** The columns a row has, in the order of the files. */
+    static final List<String> COLUMNS = List.of(CsvHeader.EMAIL, CsvHeader.NAME, CsvHeader.LOCALE, CsvHeader.TOPICS,
+            CsvHeader.TIMEZONE);
+
     private RowFields() {
     }
 
@@ -32,10 +36,25 @@ final class RowFields {
             throw new RowProblem(record.size() + " fields, expected " + header.size() + " (" + header.text() + ")");
         }
         rejectLineBreaks(header, record);
+        Map<String, String> given = new HashMap<>();
+        for (String column : COLUMNS) {
+            given.put(column, header.value(record, column));
+        }
+        return fields(origin, given);
+    }
+
+    /**
+     * The row made of {@code given} (column name to value, a missing column empty), checked as a row of
+     * a file is: for the API and the console, where values come one by one rather than from a CSV line.
+     */
+    static SubscriberRow fields(String origin, Map<String, String> given) throws RowProblem {
         Map<String, String> values = new HashMap<>();
-        for (String column : List.of(CsvHeader.EMAIL, CsvHeader.NAME, CsvHeader.LOCALE, CsvHeader.TOPICS,
-                CsvHeader.TIMEZONE)) {
-            String value = header.value(record, column);
+        for (String column : COLUMNS) {
+            String value = given.getOrDefault(column, "");
+            value = value == null ? "" : value;
+            if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+                throw new RowProblem(column, "line break in column \"" + column + "\"; values must fit on one line");
+            }
             // An address is refused with its control characters rather than silently repaired.
             values.put(column, fitting(column, (column.equals(CsvHeader.EMAIL) ? value : Text.line(value)).trim()));
         }
@@ -51,7 +70,7 @@ final class RowFields {
     private static String fitting(String column, String value) throws RowProblem {
         int max = MAX_LENGTH.get(column);
         if (value.length() > max) {
-            throw new RowProblem(column + " is longer than " + max + " characters");
+            throw new RowProblem(column, column + " is longer than " + max + " characters");
         }
         return value;
     }
@@ -69,7 +88,7 @@ final class RowFields {
         String email = value.trim();
         var problem = Emails.problem(email);
         if (problem.isPresent()) {
-            throw new RowProblem(problem.get());
+            throw new RowProblem(CsvHeader.EMAIL, problem.get());
         }
         return email.toLowerCase(Locale.ROOT);
     }
@@ -87,7 +106,7 @@ final class RowFields {
         } catch (IllformedLocaleException e) {
             // reported below, with the same message as an unsupported language
         }
-        throw new RowProblem("unsupported locale \"" + Emails.printable(tag)
+        throw new RowProblem(CsvHeader.LOCALE, "unsupported locale \"" + Emails.printable(tag)
                 + "\"; expected es or en, optionally with a region (es-AR, en-US), or empty for the newsletter's");
     }
 
@@ -106,7 +125,7 @@ final class RowFields {
         try {
             return ZoneId.of(id);
         } catch (DateTimeException e) {
-            throw new RowProblem("unknown time zone \"" + Emails.printable(id)
+            throw new RowProblem(CsvHeader.TIMEZONE, "unknown time zone \"" + Emails.printable(id)
                     + "\"; expected a zone ID such as America/Argentina/Buenos_Aires, or empty for the newsletter's");
         }
     }

@@ -89,20 +89,43 @@ public final class SubscriberFiles {
         }
     }
 
-    // Two passes: the first checks the encoding and finds where lines start, the second parses.
+    /** Reads the bytes of one subscriber file that is not on disk (an upload), named {@code name} in problems. */
+    public static SubscriberFileReport read(String name, byte[] bytes) {
+        SubscriberCsv.InMemory rows = new SubscriberCsv.InMemory();
+        List<String> problems = new ArrayList<>();
+        readInto(new SubscriberCsv(rows, problems), name, () -> new java.io.ByteArrayInputStream(bytes));
+        return new SubscriberFileReport(rows.rows(), problems);
+    }
+
+    private interface Opener {
+        java.io.InputStream open() throws IOException;
+    }
+
     private static void readInto(SubscriberCsv csv, Path file) {
-        CsvLines lines = CsvLines.scan(file);
+        readInto(csv, file.toString(), () -> Files.newInputStream(file));
+    }
+
+    // Two passes: the first checks the encoding and finds where lines start, the second parses.
+    private static void readInto(SubscriberCsv csv, String file, Opener opener) {
+        CsvLines lines;
+        try (java.io.InputStream in = opener.open()) {
+            lines = CsvLines.scan(in);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new SubscriberFileException("subscribers: file \"" + file + "\" not found", e);
+        } catch (IOException e) {
+            throw new SubscriberFileException("subscribers: cannot read \"" + file + "\": " + e.getMessage(), e);
+        }
         if (lines.notUtf8AtLine() > 0) {
             csv.problem(file + ":" + lines.notUtf8AtLine()
                     + ": not UTF-8 text; save the file as UTF-8 (in a spreadsheet: \"CSV UTF-8\")");
             return;
         }
-        try (Reader text = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
+        try (Reader text = new InputStreamReader(opener.open(), StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
             if (lines.byteOrderMark()) {
                 text.read();
             }
-            csv.read(file.toString(), new java.io.BufferedReader(text, 64 * 1024), lines);
+            csv.read(file, new java.io.BufferedReader(text, 64 * 1024), lines);
         } catch (IOException e) {
             throw new SubscriberFileException("subscribers: cannot read \"" + file + "\": " + e.getMessage(), e);
         }

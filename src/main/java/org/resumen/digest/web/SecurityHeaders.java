@@ -10,6 +10,9 @@ import io.javalin.http.HttpStatus;
 final class SecurityHeaders {
     /** The largest request body accepted: the biggest form (preferences) is a few KB. */
     static final int MAX_BODY_BYTES = 64 * 1024;
+    /** The console's subscriber CSV upload may be larger: 5 MB holds some 100,000 rows. */
+    static final int MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+    static final String UPLOAD_PATH = "/admin/subscribers/upload";
     static final String CSP = "Content-Security-Policy";
     static final String PAGE_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self';"
             + " frame-ancestors 'none'; base-uri 'none'";
@@ -35,8 +38,14 @@ final class SecurityHeaders {
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("Cache-Control", "no-store");
-        if (ctx.contentLength() > MAX_BODY_BYTES) {
-            ctx.status(HttpStatus.CONTENT_TOO_LARGE).result("request body larger than " + MAX_BODY_BYTES + " bytes");
+        int cap = ctx.path().equals(UPLOAD_PATH) ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES;
+        if (ctx.contentLength() > cap) {
+            String detail = "request body larger than " + cap + " bytes";
+            if (ctx.path().startsWith("/api/")) {
+                ApiJson.problem(ctx, new ApiProblem(HttpStatus.CONTENT_TOO_LARGE.getCode(), "Content Too Large", detail));
+            } else {
+                ctx.status(HttpStatus.CONTENT_TOO_LARGE).result(detail);
+            }
             ctx.skipRemainingHandlers();
         }
     }

@@ -9,6 +9,8 @@ import org.resumen.digest.App;
 import org.resumen.digest.DigestException;
 import org.resumen.digest.admin.AdminSessions;
 import org.resumen.digest.admin.Admins;
+import org.resumen.digest.admin.ApiTokens;
+import org.resumen.digest.article.PushedArticles;
 import org.resumen.digest.admin.FirstAdminSetup;
 import org.resumen.digest.admin.Passwords;
 import org.resumen.digest.config.SourceConfig;
@@ -18,6 +20,8 @@ import org.resumen.digest.ops.ServiceMetrics;
 import org.resumen.digest.render.PageRenderer;
 import org.resumen.digest.subscriber.SignUps;
 import org.resumen.digest.subscriber.SubscriberChoices;
+import org.resumen.digest.subscriber.SubscriberDirectory;
+import org.resumen.digest.subscriber.SubscriberEdits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,6 +83,14 @@ public final class WebServer implements AutoCloseable {
         return handlers.setup.open().map(token -> url() + "/admin/setup/" + token);
     }
 
+    /** Every route of the table as "METHOD /path" (before/after filters left out), for tests and docs to check against. */
+    java.util.List<String> routes() {
+        return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(parsed -> parsed.endpoint.method.isHttpMethod())
+                .map(parsed -> parsed.endpoint.method.name() + " " + parsed.endpoint.path)
+                .toList();
+    }
+
     public int port() {
         return javalin.port();
     }
@@ -126,14 +138,39 @@ public final class WebServer implements AutoCloseable {
         routes.get("/admin/editions/{date}/progress.json", h.editions::progress);
         routes.get("/admin/sources", h.sources::show);
         routes.post("/admin/sources/ingest", h.sources::ingest);
+        routes.get("/admin/subscribers", h.subscriberAdmin::list);
+        routes.post("/admin/subscribers/upload", h.subscriberAdmin::upload);
+        routes.post("/admin/subscribers/unsubscribe", h.subscriberAdmin::unsubscribe);
+        routes.post("/admin/subscribers/resubscribe", h.subscriberAdmin::resubscribe);
+        routes.get("/admin/subscribers/export", h.subscriberAdmin::export);
+        routes.get("/admin/admins", h.accounts::admins);
+        routes.post("/admin/admins", h.accounts::addAdmin);
+        routes.post("/admin/admins/remove", h.accounts::removeAdmin);
+        routes.get("/admin/tokens", h.accounts::tokens);
+        routes.post("/admin/tokens", h.accounts::createToken);
+        routes.post("/admin/tokens/revoke", h.accounts::revokeToken);
         routes.get("/archive", h.archive::index);
         routes.get("/archive.atom", h.archive::atom);
         routes.get("/archive/{date}", h.archive::edition);
         routes.get("/assets/{name}", h.assets::serve);
         routes.get("/health", h.operations::health);
+        routes.before("/api/v1/*", h.apiAuth::guard);
+        routes.get(ApiAuth.OPENAPI, h.apiDocs::serve);
+        routes.post("/api/v1/articles", h.apiArticles::push);
+        routes.get("/api/v1/subscribers", h.apiSubscribers::list);
+        routes.post("/api/v1/subscribers", h.apiSubscribers::create);
+        routes.get("/api/v1/subscribers/{email}", h.apiSubscribers::show);
+        routes.put("/api/v1/subscribers/{email}", h.apiSubscribers::replace);
+        routes.delete("/api/v1/subscribers/{email}", h.apiSubscribers::unsubscribe);
+        routes.get("/api/v1/editions", h.apiEditions::list);
+        routes.get("/api/v1/editions/{date}", h.apiEditions::show);
+        routes.post("/api/v1/editions/{date}/send", h.apiEditions::send);
+        routes.get("/api/v1/editions/{date}/send", h.apiEditions::progress);
+        routes.get("/api/v1/editions/{date}/deliveries", h.apiEditions::deliveries);
         routes.get("/ready", h.operations::ready);
         routes.get("/metrics", h.operations::metrics);
 
+        routes.exception(ApiProblem.class, (e, ctx) -> ApiJson.problem(ctx, e));
         routes.exception(NoSuchPage.class, (e, ctx) -> h.notFound(ctx));
         routes.exception(Exception.class, (e, ctx) -> h.failed(ctx, e));
         // Javalin's own 404 (no route) gets the same page as a forged token; a page already shown stays.
@@ -178,6 +215,13 @@ public final class WebServer implements AutoCloseable {
         final SourcePages sources;
         final Assets assets;
         final Operations operations;
+        final SubscriberAdminPages subscriberAdmin;
+        final AdminAccountPages accounts;
+        final ApiAuth apiAuth;
+        final ApiDocs apiDocs;
+        final ApiArticles apiArticles;
+        final ApiSubscribers apiSubscribers;
+        final ApiEditions apiEditions;
 
         Handlers(App app, java.util.function.BooleanSupplier schedulerRunning) {
             var newsletter = app.config.newsletter();
@@ -198,7 +242,8 @@ public final class WebServer implements AutoCloseable {
                     new PreferencesView(locales, newsletter.timezone()), pages, app.clock);
             Admins admins = new Admins(app.database.dataSource(), new Passwords(), app.clock);
             this.setup = new FirstAdminSetup(admins, app.clock);
-            this.admin = new AdminPages(admins, new AdminSessions(app.clock), setup, locales, pages,
+            AdminSessions sessions = new AdminSessions(app.clock);
+            this.admin = new AdminPages(admins, sessions, setup, locales, pages,
                     newsletter.baseUrl().startsWith("https:"), app.clock);
             Console console = new Console(pages, locales, app.editions, newsletter.timezone());
             this.sources = new SourcePages(console, new SourceHealth(app.database.dataSource()), app.ingester,
@@ -211,6 +256,17 @@ public final class WebServer implements AutoCloseable {
                     app.config.sources().stream().map(SourceConfig::name).toList(), app.subscribers, app.clock);
             app.sendEdition.onFinished(metrics::sendFinished);
             this.operations = new Operations(app.database.dataSource(), schedulerRunning, metrics);
+            ApiTokens apiTokens = new ApiTokens(app.database.dataSource(), app.clock);
+            SubscriberDirectory directory = new SubscriberDirectory(app.database.dataSource());
+            SubscriberEdits edits = new SubscriberEdits(app.database.dataSource(), app.subscribers, app.clock);
+            AdminOnly adminOnly = new AdminOnly(locales, pages);
+            this.subscriberAdmin = new SubscriberAdminPages(directory, edits, app.config.subscribers(), adminOnly, app.clock);
+            this.accounts = new AdminAccountPages(admins, sessions, apiTokens, adminOnly, newsletter.timezone());
+            this.apiAuth = new ApiAuth(apiTokens);
+            this.apiDocs = new ApiDocs();
+            this.apiArticles = new ApiArticles(new PushedArticles(app.articles, app.clock));
+            this.apiSubscribers = new ApiSubscribers(directory, edits);
+            this.apiEditions = new ApiEditions(app.editions, app.ledger, app.sendJobs);
         }
 
         /** Renders every page in every language once, so a broken template stops serve before it listens. */
@@ -223,6 +279,9 @@ public final class WebServer implements AutoCloseable {
                 for (String page : ConsoleSamples.PAGES) {
                     pages.render(page, locale, ConsoleSamples.model(page));
                 }
+                for (String page : ManageSamples.PAGES) {
+                    pages.render(page, locale, ManageSamples.model(page));
+                }
                 confirmationMail.validate(locale);
             }
         }
@@ -232,11 +291,19 @@ public final class WebServer implements AutoCloseable {
         }
 
         void notFound(Context ctx) {
+            if (ctx.path().startsWith("/api/")) {
+                ApiJson.problem(ctx, ApiProblem.notFound("no route " + ctx.method() + " " + routeOf(ctx) + "; see " + ApiAuth.OPENAPI));
+                return;
+            }
             pages.show(ctx, 404, "not-found", locales.of(ctx.header("Accept-Language")), Map.of());
         }
 
         void failed(Context ctx, Exception e) {
             LOG.error("web: {} {} failed: {}", ctx.method(), routeOf(ctx), e.getMessage(), e);
+            if (ctx.path().startsWith("/api/")) {
+                ApiJson.problem(ctx, new ApiProblem(500, "Internal Server Error", "the request failed on the server; the log has the reason"));
+                return;
+            }
             pages.show(ctx, 500, "error", locales.of(ctx.header("Accept-Language")), Map.of());
         }
     }

@@ -1,0 +1,47 @@
+package org.resumen.digest.web;
+
+import io.javalin.http.Context;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.resumen.digest.admin.AdminSessions.Session;
+
+/**
+ * The pages only the admin role may use (subscribers, admins, API tokens): the signed-in session
+ * {@link AdminPages#guard} left on the request, or a 403 page for an editor. Also the model every
+ * one of those pages starts from (who is signed in, the CSRF token of its forms).
+ */
+final class AdminOnly {
+    private final PageLocale locales;
+    private final Pages pages;
+
+    AdminOnly(PageLocale locales, Pages pages) {
+        this.locales = locales;
+        this.pages = pages;
+    }
+
+    /** The session of an admin; for an editor, shows the 403 page and returns null (the handler stops). */
+    Session session(Context ctx) {
+        Session session = ctx.attribute(AdminPages.SESSION);
+        if (session == null || !session.admin().role().mayManage()) {
+            pages.show(ctx, 403, "admin-refused", locale(ctx), Map.of("errorKey", "web.manage.refused.role"));
+            return null;
+        }
+        return session;
+    }
+
+    Map<String, Object> model(Session session) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("admin", session.admin().email());
+        model.put("csrf", session.csrf());
+        return model;
+    }
+
+    void show(Context ctx, int status, String page, Map<String, Object> model) {
+        pages.show(ctx, status, page, locale(ctx), model);
+    }
+
+    Locale locale(Context ctx) {
+        return locales.of(ctx.header("Accept-Language"));
+    }
+}
