@@ -59,7 +59,9 @@ final class SubscriberSync {
                      + " status = 'ACTIVE', updated_at = ? where id = ?"
                      // an unsubscribe that lands while the sync runs must win over the file,
                      // and only the confirmation link activates a sign-up (double opt-in)
-                     + " and status <> 'UNSUBSCRIBED' and status <> 'PENDING'")) {
+                     + " and status <> 'UNSUBSCRIBED' and status <> 'PENDING'"
+                     // bounced and complained addresses stay stopped until an admin lifts them
+                     + " and status <> 'BOUNCED' and status <> 'COMPLAINED'")) {
             for (SubscriberRow row : rows) {
                 if (listed.add(row.email())) {
                     apply(row, existing.get(row.email()), insert, update);
@@ -84,7 +86,8 @@ final class SubscriberSync {
             insert.setObject(7, now);
             insert.addBatch();
             newRows.add(row);
-        } else if (current.status() == Status.UNSUBSCRIBED) {
+        } else if (current.status() == Status.UNSUBSCRIBED || current.status() == Status.BOUNCED
+                || current.status() == Status.COMPLAINED) {
             stillUnsubscribed++;
         } else if (current.status() == Status.PENDING) {
             unchanged++;
