@@ -41,6 +41,8 @@ public final class App implements AutoCloseable {
     public final DeliveryLedger ledger;
     public final Tokens tokens;
     public final SendEdition sendEdition;
+    /** Acts on bounces and complaints (bounce/); its VERP matcher is null without bounces.address. */
+    public final org.resumen.digest.bounce.Bounces bounces;
 
     private App(Config given, Clock clock, RetryPolicy retry) {
         this.clock = clock;
@@ -55,6 +57,9 @@ public final class App implements AutoCloseable {
         this.ledger = new DeliveryLedger(database.dataSource(), clock);
         this.tokens = new Tokens(Secret.loadOrCreate(config.secret(), DATA));
         this.sendEdition = new SendEdition(config, renderer, subscribers, ingester, editions, ledger, tokens, retry, clock);
+        this.bounces = new org.resumen.digest.bounce.Bounces(database.dataSource(), subscribers,
+                config.bounces() != null && config.bounces().verp()
+                        ? new org.resumen.digest.subscriber.Verp(config.bounces().address(), tokens) : null, clock);
     }
 
     public static App open(Config config, Clock clock) {
