@@ -62,6 +62,14 @@ public final class App implements AutoCloseable {
                         ? new org.resumen.digest.subscriber.Verp(config.bounces().address(), tokens) : null, clock);
     }
 
+    /** Reads the bounce mailbox once ({@code bounces.mailbox}); empty when none is configured. */
+    public java.util.Optional<org.resumen.digest.bounce.BounceMailbox.PollReport> pollBounces() {
+        if (config.bounces() == null || config.bounces().mailbox() == null || !config.bounces().mailbox().enabled()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new org.resumen.digest.bounce.BounceMailbox(config.bounces().mailbox(), bounces).poll());
+    }
+
     public static App open(Config config, Clock clock) {
         return new App(config, clock, RetryPolicy.DEFAULT);
     }
