@@ -62,6 +62,31 @@ public final class App implements AutoCloseable {
                         ? new org.resumen.digest.subscriber.Verp(config.bounces().address(), tokens) : null, clock);
     }
 
+    /** How often serve reads bounces.mailbox (fixed for now; a bounces.poll key would go in config/). */
+    public static final java.time.Duration BOUNCE_POLL = java.time.Duration.ofMinutes(5);
+    private java.util.concurrent.ScheduledExecutorService bouncePolling;
+
+    /** For serve: reads the bounce mailbox every {@link #BOUNCE_POLL} until {@link #close()}; false when none is set. */
+    public synchronized boolean startBouncePolling() {
+        if (bouncePolling != null || config.bounces() == null || config.bounces().mailbox() == null
+                || !config.bounces().mailbox().enabled()) {
+            return false;
+        }
+        bouncePolling = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "bounce-poll");
+            t.setDaemon(true);
+            return t;
+        });
+        bouncePolling.scheduleWithFixedDelay(() -> {
+            try {
+                pollBounces();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(App.class).warn("Bounce poll failed, trying again in {}: {}", BOUNCE_POLL, e.getMessage());
+            }
+        }, 0, BOUNCE_POLL.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        return true;
+    }
+
     /** Reads the bounce mailbox once ({@code bounces.mailbox}); empty when none is configured. */
     public java.util.Optional<org.resumen.digest.bounce.BounceMailbox.PollReport> pollBounces() {
         if (config.bounces() == null || config.bounces().mailbox() == null || !config.bounces().mailbox().enabled()) {
@@ -100,6 +125,9 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        if (bouncePolling != null) {
+            bouncePolling.shutdownNow();
+        }
         if (embeddedSmtp != null) {
             embeddedSmtp.close();
         }
