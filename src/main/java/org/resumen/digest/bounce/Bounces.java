@@ -71,15 +71,6 @@ public final class Bounces {
         return true;
     }
 
-    /** A synchronous 5xx "user unknown" at RCPT TO (5.1.1 / 550): the address does not exist. */
-    public static boolean userUnknown(String smtpReply) {
-        if (smtpReply == null) {
-            return false;
-        }
-        String r = smtpReply.trim();
-        return r.startsWith("550") && !r.contains(" 5.7.") || r.matches("^5\\d\\d[ -]5\\.1\\.[12].*");
-    }
-
     private Optional<Target> target(Bounce bounce) {
         OptionalLong byToken = OptionalLong.empty();
         if (verp != null) {
