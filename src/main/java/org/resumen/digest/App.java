@@ -44,6 +44,8 @@ public final class App implements AutoCloseable {
     public final SendEdition sendEdition;
     /** Sends started from the web (console, API): the same use case on a worker thread, one per date. */
     public final SendJobs sendJobs;
+    /** Acts on bounces and complaints (bounce/); its VERP matcher is null without bounces.address. */
+    public final org.resumen.digest.bounce.Bounces bounces;
 
     private App(Config given, Clock clock, RetryPolicy retry) {
         this.clock = clock;
@@ -60,6 +62,42 @@ public final class App implements AutoCloseable {
         this.sendEdition = new SendEdition(config, renderer, subscribers, ingester, editions, ledger, tokens, retry, clock,
                 new org.resumen.digest.health.SourceHealth(database.dataSource()));
         this.sendJobs = new SendJobs(sendEdition, editions::today, clock);
+        this.bounces = new org.resumen.digest.bounce.Bounces(database.dataSource(), subscribers,
+                config.bounces() != null && config.bounces().verp()
+                        ? new org.resumen.digest.subscriber.Verp(config.bounces().address(), tokens) : null, clock);
+    }
+
+    /** How often serve reads bounces.mailbox (fixed for now; a bounces.poll key would go in config/). */
+    public static final java.time.Duration BOUNCE_POLL = java.time.Duration.ofMinutes(5);
+    private java.util.concurrent.ScheduledExecutorService bouncePolling;
+
+    /** For serve: reads the bounce mailbox every {@link #BOUNCE_POLL} until {@link #close()}; false when none is set. */
+    public synchronized boolean startBouncePolling() {
+        if (bouncePolling != null || config.bounces() == null || config.bounces().mailbox() == null
+                || !config.bounces().mailbox().enabled()) {
+            return false;
+        }
+        bouncePolling = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "bounce-poll");
+            t.setDaemon(true);
+            return t;
+        });
+        bouncePolling.scheduleWithFixedDelay(() -> {
+            try {
+                pollBounces();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(App.class).warn("Bounce poll failed, trying again in {}: {}", BOUNCE_POLL, e.getMessage());
+            }
+        }, 0, BOUNCE_POLL.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        return true;
+    }
+
+    /** Reads the bounce mailbox once ({@code bounces.mailbox}); empty when none is configured. */
+    public java.util.Optional<org.resumen.digest.bounce.BounceMailbox.PollReport> pollBounces() {
+        if (config.bounces() == null || config.bounces().mailbox() == null || !config.bounces().mailbox().enabled()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new org.resumen.digest.bounce.BounceMailbox(config.bounces().mailbox(), bounces).poll());
     }
 
     public static App open(Config config, Clock clock) {
@@ -94,6 +132,9 @@ public final class App implements AutoCloseable {
     public void close() {
         // First: a send started from the web finishes its messages in flight while SMTP and the database are still up.
         sendJobs.close();
+        if (bouncePolling != null) {
+            bouncePolling.shutdownNow();
+        }
         if (embeddedSmtp != null) {
             embeddedSmtp.close();
         }

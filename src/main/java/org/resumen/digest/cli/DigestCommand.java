@@ -21,7 +21,7 @@ import picocli.CommandLine.ScopeType;
         description = "Turns the day's news from many sources into one digest email per subscriber.",
         subcommands = {SendCommand.class, PreviewCommand.class, IngestCommand.class, ServeCommand.class,
                 CheckCommand.class, SubscribersCommand.class, DeliveriesCommand.class, DkimCommand.class,
-                AdminCommand.class, CommandLine.HelpCommand.class},
+                AdminCommand.class, BouncesCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Example:", "  digest send --date 2025-12-16", "  digest check --config digest.yml"})
 public final class DigestCommand implements Runnable {
     static final int OK = 0;

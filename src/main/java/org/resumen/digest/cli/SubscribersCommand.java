@@ -19,8 +19,10 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code digest subscribers list|import FILE|unsubscribe EMAIL}. */
 @Command(name = "subscribers", mixinStandardHelpOptions = true, description = "List, import or unsubscribe subscribers.",
-        subcommands = {SubscribersCommand.ListCommand.class, SubscribersCommand.ImportCommand.class, SubscribersCommand.UnsubscribeCommand.class},
-        footer = {"", "Examples:", "  digest subscribers list", "  digest subscribers import nuevos.csv", "  digest subscribers unsubscribe ana@example.org"})
+        subcommands = {SubscribersCommand.ListCommand.class, SubscribersCommand.ImportCommand.class, SubscribersCommand.UnsubscribeCommand.class,
+                SubscribersCommand.LiftCommand.class},
+        footer = {"", "Examples:", "  digest subscribers list", "  digest subscribers import nuevos.csv", "  digest subscribers unsubscribe ana@example.org",
+                "  digest subscribers lift ana@example.org"})
 final class SubscribersCommand implements Runnable {
     @ParentCommand
     DigestCommand parent;
@@ -155,6 +157,28 @@ final class SubscribersCommand implements Runnable {
                 out.println(changed ? "Unsubscribed " + email + "." : email + " was already unsubscribed.");
                 out.flush();
                 return DigestCommand.OK;
+            }
+        }
+    }
+
+    /** Lets a BOUNCED or COMPLAINED subscriber get mail again: an admin's decision, never automatic. */
+    @Command(name = "lift", mixinStandardHelpOptions = true,
+            description = "Make a bounced or complained subscriber active again.")
+    static final class LiftCommand implements Callable<Integer> {
+        @ParentCommand
+        SubscribersCommand parent;
+
+        @Parameters(paramLabel = "EMAIL")
+        String email;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = parent.spec.commandLine().getOut();
+            try (App app = parent.parent.open()) {
+                boolean changed = app.subscribers.lift(email.trim().toLowerCase());
+                out.println(changed ? "Lifted " + email + ": active again." : email + " is not bounced or complained; see: digest subscribers list");
+                out.flush();
+                return changed ? DigestCommand.OK : DigestCommand.USAGE;
             }
         }
     }

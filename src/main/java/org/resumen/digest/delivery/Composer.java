@@ -14,6 +14,7 @@ import org.resumen.digest.render.RenderedDigest;
 import org.resumen.digest.render.SharedDigests;
 import org.resumen.digest.subscriber.Emails;
 import org.resumen.digest.subscriber.Subscriber;
+import org.resumen.digest.subscriber.Verp;
 
 /** One subscriber's message: their topics' articles, rendered in their language, as a MIME message. */
 final class Composer {
@@ -22,8 +23,16 @@ final class Composer {
     private final PersonalLinks links;
     private final Locale defaultLocale;
     private final Session session;
+    private final Verp verp;
 
     Composer(DigestRenderer renderer, MessageBuilder builder, PersonalLinks links, Locale defaultLocale, Session session) {
+        this(renderer, builder, links, defaultLocale, session, null);
+    }
+
+    /** With {@code verp} (null = none) naming each message's envelope sender after its subscriber. */
+    Composer(DigestRenderer renderer, MessageBuilder builder, PersonalLinks links, Locale defaultLocale, Session session,
+            Verp verp) {
+        this.verp = verp;
         this.renderer = renderer;
         this.builder = builder;
         this.links = links;
@@ -59,7 +68,11 @@ final class Composer {
         RenderedDigest digest = render(edition, articles, subscriber, personal, digests);
         Recipient to = new Recipient(MessageBuilder.recipientAddress(subscriber.email(), subscriber.name()),
                 Emails.mask(subscriber.email()));
-        return Optional.of(builder.build(session, to, digest, personal.links().unsubscribe(), personal.unsubscribeToken()));
+        WireMessage message = builder.build(session, to, digest, personal.links().unsubscribe(), personal.unsubscribeToken());
+        if (verp != null) {
+            message.setEnvelopeFrom(verp.address(subscriber.id()));
+        }
+        return Optional.of(message);
     }
 
     private RenderedDigest render(Edition edition, List<Article> articles, Subscriber subscriber,

@@ -164,9 +164,22 @@ final class DeliveryRun {
         }
         limiter.acquire();
         Outcome outcome = attempts.deliver(connection, message.get());
+        if (outcome instanceof Outcome.Rejected r && userUnknown(r.reply())) {
+            // a synchronous "user unknown" is a hard bounce: no more mail until an admin lifts it
+            subscribers.stop(subscriber.id(), org.resumen.digest.subscriber.Subscriber.Status.BOUNCED);
+        }
         log.debug("delivery {} to {}: {}", claim.id(), who, outcome.getClass().getSimpleName().toLowerCase());
         return new Done(DeliveryLedger.Recorded.of(claim.id(), outcome), failureLine(subscriber.email(), outcome),
                 claim.possibleDuplicate());
+    }
+
+    /** 550 (not a 5.7.x policy refusal) or an enhanced 5.1.1/5.1.2 status: the mailbox does not exist. */
+    static boolean userUnknown(String reply) {
+        if (reply == null) {
+            return false;
+        }
+        String r = reply.trim();
+        return r.startsWith("550") && !r.contains(" 5.7.") || r.matches("^5\\d\\d[ -]5\\.1\\.[12]\\b.*");
     }
 
     // The report is read on the operator's terminal, which shows addresses in full; the log keeps them masked.

@@ -14,6 +14,7 @@ import org.resumen.digest.RefusedException;
 import org.resumen.digest.article.IngestReport;
 import org.resumen.digest.article.Ingester;
 import org.resumen.digest.config.Config;
+import org.resumen.digest.subscriber.Verp;
 import org.resumen.digest.edition.Edition;
 import org.resumen.digest.edition.Editions;
 import org.resumen.digest.health.EditionGate;
@@ -66,7 +67,8 @@ public final class SendEdition {
         MessageBuilder builder = new MessageBuilder(config.newsletter(), clock, org.resumen.digest.mail.MessageSigner.forConfig(config.dkim()));
         Session session = SmtpSessions.create(config.smtp(), builder.from().getAddress());
         this.composer = new Composer(renderer, builder, new PersonalLinks(config.newsletter().baseUrl(), tokens),
-                config.newsletter().locale(), session);
+                config.newsletter().locale(), session,
+                config.bounces() != null && config.bounces().verp() ? new Verp(config.bounces().address(), tokens) : null);
         this.connections = () -> new SmtpConnection(session, config.smtp());
         this.trials = new TrialRuns(composer, subscribers, connections, retry, clock);
         this.gate = new EditionGate(ingester::ingestAll, health, config.newsletter().sourceGrace(), clock,

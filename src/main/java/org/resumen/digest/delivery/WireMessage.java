@@ -3,16 +3,17 @@ package org.resumen.digest.delivery;
 import jakarta.mail.Address;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
 import java.io.OutputStream;
 import java.io.IOException;
 
 /**
  * A message built once as the bytes that go on the wire, handed to Angus's {@code SMTPTransport}
  * as a {@link MimeMessage} whose {@code writeTo} writes those bytes in one call. Nothing is parsed,
- * encoded or scanned again on the way out (the transport only dot-stuffs).
+ * encoded or scanned again on the way out (the transport only dot-stuffs). As an {@code SMTPMessage}
+ * it can carry its own envelope sender (VERP, {@link #setEnvelopeFrom}).
  */
-final class WireMessage extends MimeMessage {
+final class WireMessage extends SMTPMessage {
     private final byte[] wire;
     private final int length;
     private final String messageId;

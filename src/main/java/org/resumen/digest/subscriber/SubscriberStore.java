@@ -157,6 +157,43 @@ public final class SubscriberStore {
         });
     }
 
+    /**
+     * Stops all mail to an ACTIVE (or PENDING) subscriber: {@code BOUNCED} after a hard bounce,
+     * {@code COMPLAINED} after a spam complaint. True when that changed their status.
+     */
+    public boolean stop(long id, Subscriber.Status status) {
+        if (status != Subscriber.Status.BOUNCED && status != Subscriber.Status.COMPLAINED) {
+            throw new IllegalArgumentException("stop takes BOUNCED or COMPLAINED, not " + status);
+        }
+        boolean changed = SubscriberSql.inTransaction(dataSource, "stop a subscriber", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("update subscribers set status = ?,"
+                    + " unsubscribed_at = ?, updated_at = ? where id = ? and status in ('ACTIVE', 'PENDING')")) {
+                var now = SubscriberColumns.now(clock);
+                statement.setString(1, status.name());
+                statement.setObject(2, now);
+                statement.setObject(3, now);
+                statement.setLong(4, id);
+                return statement.executeUpdate() == 1;
+            }
+        });
+        LOG.info("Subscriber {} {}", id, changed ? "marked " + status : "was not active, left as it was");
+        return changed;
+    }
+
+    /** Makes a BOUNCED or COMPLAINED subscriber ACTIVE again (an admin's decision); true when it changed. */
+    public boolean lift(String email) {
+        boolean changed = SubscriberSql.inTransaction(dataSource, "lift a bounce", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("update subscribers set status = 'ACTIVE',"
+                    + " unsubscribed_at = null, updated_at = ? where email = ? and status in ('BOUNCED', 'COMPLAINED')")) {
+                statement.setObject(1, SubscriberColumns.now(clock));
+                statement.setString(2, normalise(email));
+                return statement.executeUpdate() == 1;
+            }
+        });
+        LOG.info("Subscriber {} {}", Emails.mask(email), changed ? "lifted: active again" : "was not bounced or complained");
+        return changed;
+    }
+
     /** Unsubscribes the subscriber with this id; true when that changed their status. */
     public boolean unsubscribe(long id) {
         boolean changed = unsubscribeWhere("id = ?", id);

@@ -36,7 +36,9 @@ final class SubscriberSync implements SubscriberCsv.Rows, AutoCloseable {
             + " locale = case when preferences_at is null then ? else locale end,"
             + " topics = case when preferences_at is null then ? else topics end,"
             + " timezone = case when preferences_at is null then ? else timezone end,"
-            + " status = 'ACTIVE', updated_at = ? where id = ? and status <> 'UNSUBSCRIBED' and status <> 'PENDING'";
+            + " status = 'ACTIVE', updated_at = ? where id = ? and status <> 'UNSUBSCRIBED' and status <> 'PENDING'"
+            // bounced and complained addresses stay stopped until an admin lifts them
+            + " and status <> 'BOUNCED' and status <> 'COMPLAINED'";
     private static final String DUPLICATE_KEY = "23505";
     private static final String LOCK_TIMEOUT = "HYT00";
 
@@ -180,7 +182,8 @@ final class SubscriberSync implements SubscriberCsv.Rows, AutoCloseable {
             bindInsert(insert, row);
             insert.addBatch();
             newRows.add(row);
-        } else if (current.status() == Status.UNSUBSCRIBED) {
+        } else if (current.status() == Status.UNSUBSCRIBED || current.status() == Status.BOUNCED
+                || current.status() == Status.COMPLAINED) {
             stillUnsubscribed++;
         } else if (current.status() == Status.PENDING) {
             unchanged++;

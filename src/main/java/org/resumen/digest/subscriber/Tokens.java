@@ -19,7 +19,7 @@ import org.resumen.digest.DigestException;
  */
 public final class Tokens {
     /** What a token lets its holder do; a token issued for one purpose is rejected for another. */
-    public enum Purpose { UNSUBSCRIBE, PREFERENCES, WEB_VERSION, CONFIRM }
+    public enum Purpose { UNSUBSCRIBE, PREFERENCES, WEB_VERSION, CONFIRM, BOUNCE }
 
     /** What an expiring token said: the subscriber id, and whether its time ran out. */
     public record Expiring(long subscriberId, boolean expired) {

@@ -36,6 +36,7 @@ final class SignedLinks {
             case PREFERENCES -> "/preferences/" + tokens.issue(subscriberId, purpose);
             case WEB_VERSION -> throw new IllegalArgumentException("the web version needs a date");
             case CONFIRM -> throw new IllegalArgumentException("a confirmation link expires: see SignUpPages");
+            case BOUNCE -> throw new IllegalArgumentException("a bounce token is an envelope sender, not a page: see Verp");
         };
     }
 

@@ -28,6 +28,7 @@ public final class ScriptedSmtp implements AutoCloseable {
     private final Map<String, AtomicInteger> refused = new ConcurrentHashMap<>();
     private final Map<String, Refusal> messageRefusals = new ConcurrentHashMap<>();
     private final java.util.Set<String> sessionsWithMail = ConcurrentHashMap.newKeySet();
+    private final List<String> envelopeSenders = new java.util.concurrent.CopyOnWriteArrayList<>();
     private SMTPServer server;
 
     private ScriptedSmtp(ReceivedMail received) {
@@ -83,6 +84,11 @@ public final class ScriptedSmtp implements AutoCloseable {
         return sessionsWithMail.size();
     }
 
+    /** Every MAIL FROM address received, in order (VERP checks). */
+    public List<String> envelopeSenders() {
+        return List.copyOf(envelopeSenders);
+    }
+
     @Override
     public void close() {
         if (server != null && server.isRunning()) {
@@ -96,6 +102,7 @@ public final class ScriptedSmtp implements AutoCloseable {
 
             @Override
             public void from(String from) {
+                envelopeSenders.add(from);
             }
 
             @Override
