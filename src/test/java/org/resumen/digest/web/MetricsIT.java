@@ -66,7 +66,8 @@ class MetricsIT {
                 "digest_last_edition_deliveries{edition=\"2025-12-16\",status=\"rejected\"} 1.0",
                 "digest_last_edition_smtp_replies{class=\"2xx\",edition=\"2025-12-16\"} 2.0",
                 "digest_last_edition_smtp_replies{class=\"5xx\",edition=\"2025-12-16\"} 1.0",
-                "digest_subscribers{status=\"active\"} 3.0",
+                "digest_subscribers{status=\"active\"} 2.0",
+                "digest_subscribers{status=\"bounced\"} 1.0",
                 "digest_deliveries_due 0.0",
                 "digest_edition_send_seconds_count 1",
                 "digest_database_up 1.0");
