@@ -17,8 +17,10 @@ final class ApiArticles {
 
     void push(Context ctx) {
         ObjectNode body = ApiJson.body(ctx);
-        PushedArticles.Push push = new PushedArticles.Push(ApiJson.text(body, "guid"), ApiJson.text(body, "url"),
-                ApiJson.required(body, "title", "the headline, a non-empty string"), ApiJson.text(body, "summary"),
+        // Every entry of a digest links to its article: a push without an address could not be read.
+        String title = ApiJson.required(body, "title", "the headline, a non-empty string");
+        String url = ApiJson.required(body, "url", "the article's absolute http or https address");
+        PushedArticles.Push push = new PushedArticles.Push(ApiJson.text(body, "guid"), url, title, ApiJson.text(body, "summary"),
                 ApiJson.text(body, "body"), ApiJson.text(body, "author"), ApiJson.text(body, "section"),
                 ApiJson.texts(body, "tags"), ApiJson.instant(body, "published"));
         PushedArticles.Pushed result;

@@ -92,7 +92,11 @@ class ApiHttpIT {
         assertProblem(noTitle, 400, "title");
         assertThat(json(noTitle).get("errors").get(0).get("expected").asText()).contains("headline");
 
-        assertProblem(call("POST", "/api/v1/articles", "{\"title\": \"Hola\", \"tags\": \"uno\"}", token), 400, "tags");
+        HttpResponse<String> noUrl = call("POST", "/api/v1/articles", "{\"title\": \"Sin dirección\"}", token);
+        assertProblem(noUrl, 400, "url");
+        assertThat(world.app.editions.plan(WebWorld.FIRST).articles()).noneMatch(a -> a.title().equals("Sin dirección"));
+        assertProblem(call("POST", "/api/v1/articles",
+                "{\"title\": \"Hola\", \"url\": \"https://diario.example.com/hola\", \"tags\": \"uno\"}", token), 400, "tags");
         assertProblem(call("POST", "/api/v1/subscribers", "{\"email\": \"ana@@example.org\"}", token), 400, "email");
         HttpResponse<String> locale = call("POST", "/api/v1/subscribers", "{\"email\": \"caro@example.org\", \"locale\": \"fr\"}", token);
         assertProblem(locale, 400, "locale");
