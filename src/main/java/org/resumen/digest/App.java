@@ -62,7 +62,7 @@ public final class App implements AutoCloseable {
         this.sendEdition = new SendEdition(config, renderer, subscribers, ingester, editions, ledger, tokens, retry, clock,
                 new org.resumen.digest.health.SourceHealth(database.dataSource()));
         this.sendJobs = new SendJobs(sendEdition, editions::today, clock);
-        this.bounces = new org.resumen.digest.bounce.Bounces(database.dataSource(), subscribers,
+        this.bounces = new org.resumen.digest.bounce.Bounces(database.dataSource(), ledger, subscribers,
                 config.bounces() != null && config.bounces().verp()
                         ? new org.resumen.digest.subscriber.Verp(config.bounces().address(), tokens) : null, clock);
     }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import javax.sql.DataSource;
 import org.resumen.digest.DigestException;
+import org.resumen.digest.delivery.DeliveryLedger;
 import org.resumen.digest.subscriber.Subscriber;
 import org.resumen.digest.subscriber.SubscriberStore;
 import org.resumen.digest.subscriber.Verp;
@@ -33,8 +34,10 @@ public final class Bounces {
     private final SubscriberStore subscribers;
     private final Verp verp;
     private final Clock clock;
+    private final DeliveryLedger ledger;
 
-    public Bounces(DataSource dataSource, SubscriberStore subscribers, Verp verp, Clock clock) {
+    public Bounces(DataSource dataSource, DeliveryLedger ledger, SubscriberStore subscribers, Verp verp, Clock clock) {
+        this.ledger = ledger;
         this.dataSource = dataSource;
         this.subscribers = subscribers;
         this.verp = verp;
@@ -91,15 +94,9 @@ public final class Bounces {
         return byMessageId;
     }
 
+    // The ledger is the delivery package's: asked through its use case, never by SQL here.
     private Optional<Target> delivery(String messageId) {
-        return sql("find a delivery", c -> {
-            try (PreparedStatement s = c.prepareStatement("select subscriber_id, edition_id from deliveries where message_id = ?")) {
-                s.setString(1, messageId.trim());
-                try (ResultSet rs = s.executeQuery()) {
-                    return rs.next() ? Optional.of(new Target(rs.getLong(1), "edition:" + rs.getLong(2))) : Optional.<Target>empty();
-                }
-            }
-        });
+        return ledger.byMessageId(messageId).map(sent -> new Target(sent.subscriberId(), "edition:" + sent.editionId()));
     }
 
     private void record(long id, Bounce bounce, String editionKey) {

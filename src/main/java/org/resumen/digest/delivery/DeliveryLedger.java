@@ -220,6 +220,22 @@ public final class DeliveryLedger {
         }
     }
 
+    /** Whom and which edition a sent message was, found by its Message-ID (as a bounce quotes it). */
+    public record SentMessage(long subscriberId, long editionId) {
+    }
+
+    public java.util.Optional<SentMessage> byMessageId(String messageId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select subscriber_id, edition_id from deliveries where message_id = ?")) {
+            ps.setString(1, messageId.trim());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(new SentMessage(rs.getLong(1), rs.getLong(2))) : java.util.Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("find the delivery of a Message-ID", e);
+        }
+    }
+
     /** Rows of the edition by status ("sent" → 3, "failed" → 1, …). */
     public Map<String, Integer> counts(long editionId) {
         String sql = "select status, count(*) from deliveries where edition_id = ? group by status";
