@@ -113,7 +113,7 @@ final class AdminAccountPages {
     }
 
     private void showAdmins(Context ctx, Session session, int status, Map<String, Object> extra) {
-        Map<String, Object> model = access.model(session);
+        Map<String, Object> model = access.model(ctx, "admins");
         model.put("email", "");
         model.putAll(extra);
         model.put("accounts", admins.list().stream()
@@ -125,7 +125,7 @@ final class AdminAccountPages {
     private void showTokens(Context ctx, Session session, int status, Map<String, Object> extra) {
         DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(access.locale(ctx)).withZone(zone);
-        Map<String, Object> model = access.model(session);
+        Map<String, Object> model = access.model(ctx, "tokens");
         model.putAll(extra);
         model.put("tokens", tokens.list().stream().map(t -> new TokenLine(t.id(), t.name(), format.format(t.createdAt()),
                 t.revoked() ? format.format(t.revokedAt()) : null)).toList());

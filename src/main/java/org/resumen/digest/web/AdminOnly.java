@@ -1,7 +1,6 @@
 package org.resumen.digest.web;
 
 import io.javalin.http.Context;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.resumen.digest.admin.AdminSessions.Session;
@@ -12,10 +11,12 @@ import org.resumen.digest.admin.AdminSessions.Session;
  * one of those pages starts from (who is signed in, the CSRF token of its forms).
  */
 final class AdminOnly {
+    private final Console console;
     private final PageLocale locales;
     private final Pages pages;
 
-    AdminOnly(PageLocale locales, Pages pages) {
+    AdminOnly(Console console, PageLocale locales, Pages pages) {
+        this.console = console;
         this.locales = locales;
         this.pages = pages;
     }
@@ -30,15 +31,13 @@ final class AdminOnly {
         return session;
     }
 
-    Map<String, Object> model(Session session) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("admin", session.admin().email());
-        model.put("csrf", session.csrf());
-        return model;
+    /** The console's own page model (signed-in line, CSRF token, nav with {@code current} marked). */
+    Map<String, Object> model(Context ctx, String current) {
+        return console.model(ctx, current);
     }
 
     void show(Context ctx, int status, String page, Map<String, Object> model) {
-        pages.show(ctx, status, page, locale(ctx), model);
+        console.show(ctx, status, page, model);
     }
 
     Locale locale(Context ctx) {

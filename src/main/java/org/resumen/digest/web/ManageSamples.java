@@ -14,6 +14,10 @@ final class ManageSamples {
     static Map<String, Object> model(String page) {
         Map<String, Object> model = new HashMap<>();
         model.put("admin", "ana@example.org");
+        model.put("role", "admin");
+        model.put("mayManage", true);
+        model.put("current", "subscribers");
+        model.put("todayEdition", "/admin/editions/2025-12-16");
         model.put("csrf", "sample");
         model.put("q", "núñez");
         model.put("offset", 0);

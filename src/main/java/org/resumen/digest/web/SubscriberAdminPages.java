@@ -111,7 +111,7 @@ final class SubscriberAdminPages {
         String query = query(ctx);
         int offset = offset(ctx);
         SubscriberDirectory.Page page = directory.search(query, offset, PAGE);
-        Map<String, Object> model = access.model(session);
+        Map<String, Object> model = access.model(ctx, "subscribers");
         model.putAll(extra);
         model.put("q", query);
         model.put("offset", offset);

@@ -259,7 +259,7 @@ public final class WebServer implements AutoCloseable {
             ApiTokens apiTokens = new ApiTokens(app.database.dataSource(), app.clock);
             SubscriberDirectory directory = new SubscriberDirectory(app.database.dataSource());
             SubscriberEdits edits = new SubscriberEdits(app.database.dataSource(), app.subscribers, app.clock);
-            AdminOnly adminOnly = new AdminOnly(locales, pages);
+            AdminOnly adminOnly = new AdminOnly(console, locales, pages);
             this.subscriberAdmin = new SubscriberAdminPages(directory, edits, app.config.subscribers(), adminOnly, app.clock);
             this.accounts = new AdminAccountPages(admins, sessions, apiTokens, adminOnly, newsletter.timezone());
             this.apiAuth = new ApiAuth(apiTokens);
