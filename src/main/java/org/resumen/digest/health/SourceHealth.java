@@ -34,12 +34,7 @@ public final class SourceHealth {
     public void record(IngestReport report, Instant at, LocalDate day) {
         try (Connection c = dataSource.getConnection()) {
             for (SourceOutcome outcome : report.outcomes()) {
-                int failed = outcome.failed() ? 1 : 0;
-                if (execute(c, "update source_days set fetches = fetches + 1, failures = failures + ?, articles = articles + ?"
-                        + " where source_name = ? and fetch_day = ?", failed, outcome.added(), outcome.source(), Date.valueOf(day)) == 0) {
-                    execute(c, "insert into source_days (source_name, fetch_day, fetches, failures, articles) values (?, ?, 1, ?, ?)",
-                            outcome.source(), Date.valueOf(day), failed, outcome.added());
-                }
+                addToDay(c, outcome, day);
                 if (outcome.failed()) {
                     execute(c, "update sources set failing_since = coalesce(failing_since, ?) where name = ?", utc(at),
                             outcome.source());
@@ -83,6 +78,26 @@ public final class SourceHealth {
     private static Instant instantAt(ResultSet rs, int column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
+    }
+
+    // Update, else insert; when another process inserted the day's row in between (two sends at once),
+    // the insert meets its key and the update is made on that row instead.
+    private static void addToDay(Connection c, SourceOutcome outcome, LocalDate day) throws SQLException {
+        int failed = outcome.failed() ? 1 : 0;
+        String update = "update source_days set fetches = fetches + 1, failures = failures + ?, articles = articles + ?"
+                + " where source_name = ? and fetch_day = ?";
+        if (execute(c, update, failed, outcome.added(), outcome.source(), Date.valueOf(day)) > 0) {
+            return;
+        }
+        try {
+            execute(c, "insert into source_days (source_name, fetch_day, fetches, failures, articles) values (?, ?, 1, ?, ?)",
+                    outcome.source(), Date.valueOf(day), failed, outcome.added());
+        } catch (SQLException e) {
+            if (!"23505".equals(e.getSQLState())) {
+                throw e;
+            }
+            execute(c, update, failed, outcome.added(), outcome.source(), Date.valueOf(day));
+        }
     }
 
     /** Since when the source has failed every fetch; empty when its last fetch worked. */
