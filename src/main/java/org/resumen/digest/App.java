@@ -67,37 +67,60 @@ public final class App implements AutoCloseable {
                         ? new org.resumen.digest.subscriber.Verp(config.bounces().address(), tokens) : null, clock);
     }
 
-    /** How often serve reads bounces.mailbox (fixed for now; a bounces.poll key would go in config/). */
-    public static final java.time.Duration BOUNCE_POLL = java.time.Duration.ofMinutes(5);
-    private java.util.concurrent.ScheduledExecutorService bouncePolling;
+    private java.util.concurrent.ScheduledExecutorService mailboxPolling;
 
-    /** For serve: reads the bounce mailbox every {@link #BOUNCE_POLL} until {@link #close()}; false when none is set. */
-    public synchronized boolean startBouncePolling() {
-        if (bouncePolling != null || config.bounces() == null || config.bounces().mailbox() == null
-                || !config.bounces().mailbox().enabled()) {
+    /** How often serve reads the bounce and unsubscribe mailboxes ({@code bounces.poll}). */
+    public java.time.Duration mailboxPoll() {
+        return config.bounces() == null || config.bounces().poll() == null ? java.time.Duration.ofMinutes(5) : config.bounces().poll();
+    }
+
+    /** True when {@code bounces.mailbox} or {@code unsubscribe.mailbox} is set. */
+    public boolean readsMailboxes() {
+        return bounceMailbox().isPresent() || unsubscribeMailbox().isPresent();
+    }
+
+    /**
+     * For serve: reads the bounce and unsubscribe mailboxes every {@link #mailboxPoll()} until
+     * {@link #close()}; false when neither is set. A failed read is logged and tried again next time.
+     */
+    public synchronized boolean startMailboxPolling() {
+        if (mailboxPolling != null || !readsMailboxes()) {
             return false;
         }
-        bouncePolling = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "bounce-poll");
+        mailboxPolling = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "mailbox-poll");
             t.setDaemon(true);
             return t;
         });
-        bouncePolling.scheduleWithFixedDelay(() -> {
-            try {
-                pollBounces();
-            } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(App.class).warn("Bounce poll failed, trying again in {}: {}", BOUNCE_POLL, e.getMessage());
+        mailboxPolling.scheduleWithFixedDelay(() -> {
+            for (Runnable poll : new Runnable[] {this::pollBounces, this::pollUnsubscribes}) {
+                try {
+                    poll.run();
+                } catch (RuntimeException e) {
+                    org.slf4j.LoggerFactory.getLogger(App.class).warn("Mailbox read failed, trying again in {}: {}", mailboxPoll(), e.getMessage());
+                }
             }
-        }, 0, BOUNCE_POLL.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        }, 0, mailboxPoll().toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
         return true;
+    }
+
+    private java.util.Optional<org.resumen.digest.config.MailboxConfig> bounceMailbox() {
+        return config.bounces() == null ? java.util.Optional.empty()
+                : java.util.Optional.ofNullable(config.bounces().mailbox()).filter(org.resumen.digest.config.MailboxConfig::enabled);
+    }
+
+    private java.util.Optional<org.resumen.digest.config.MailboxConfig> unsubscribeMailbox() {
+        return java.util.Optional.ofNullable(config.unsubscribeMailbox()).filter(org.resumen.digest.config.MailboxConfig::enabled);
     }
 
     /** Reads the bounce mailbox once ({@code bounces.mailbox}); empty when none is configured. */
     public java.util.Optional<org.resumen.digest.bounce.BounceMailbox.PollReport> pollBounces() {
-        if (config.bounces() == null || config.bounces().mailbox() == null || !config.bounces().mailbox().enabled()) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(new org.resumen.digest.bounce.BounceMailbox(config.bounces().mailbox(), bounces).poll());
+        return bounceMailbox().map(m -> new org.resumen.digest.bounce.BounceMailbox(m, bounces).poll());
+    }
+
+    /** Reads the mailbox of the mailto: unsubscribe address once ({@code unsubscribe.mailbox}); empty when none is set. */
+    public java.util.Optional<org.resumen.digest.bounce.BounceMailbox.PollReport> pollUnsubscribes() {
+        return unsubscribeMailbox().map(m -> new org.resumen.digest.bounce.UnsubscribeMailbox(m, tokens, subscribers).poll());
     }
 
     public static App open(Config config, Clock clock) {
@@ -132,8 +155,8 @@ public final class App implements AutoCloseable {
     public void close() {
         // First: a send started from the web finishes its messages in flight while SMTP and the database are still up.
         sendJobs.close();
-        if (bouncePolling != null) {
-            bouncePolling.shutdownNow();
+        if (mailboxPolling != null) {
+            mailboxPolling.shutdownNow();
         }
         if (embeddedSmtp != null) {
             embeddedSmtp.close();

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code digest bounces poll}: one read of the bounce mailbox, as serve would do, for checking by hand. */
-@Command(name = "bounces", mixinStandardHelpOptions = true, description = "Read the bounce mailbox.",
+@Command(name = "bounces", mixinStandardHelpOptions = true, description = "Read the bounce and unsubscribe mailboxes.",
         subcommands = BouncesCommand.PollCommand.class,
         footer = {"", "Example:", "  DIGEST_BOUNCES_PASSWORD=... digest bounces poll"})
 final class BouncesCommand implements Runnable {
@@ -22,7 +22,7 @@ final class BouncesCommand implements Runnable {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say poll");
     }
 
-    @Command(name = "poll", mixinStandardHelpOptions = true, description = "Read bounces.mailbox once and act on what is there.")
+    @Command(name = "poll", mixinStandardHelpOptions = true, description = "Read bounces.mailbox and unsubscribe.mailbox once and act on what is there.")
     static final class PollCommand implements Callable<Integer> {
         @ParentCommand
         BouncesCommand parent;
@@ -31,14 +31,17 @@ final class BouncesCommand implements Runnable {
         public Integer call() {
             PrintWriter out = parent.spec.commandLine().getOut();
             try (App app = parent.parent.open()) {
-                var report = app.pollBounces();
-                if (report.isEmpty()) {
-                    out.println("bounces.mailbox is not set; nothing to read.");
+                var bounces = app.pollBounces();
+                var unsubscribes = app.pollUnsubscribes();
+                if (bounces.isEmpty() && unsubscribes.isEmpty()) {
+                    out.println("Neither bounces.mailbox nor unsubscribe.mailbox is set; nothing to read.");
                     out.flush();
                     return DigestCommand.USAGE;
                 }
-                out.println("Read " + report.get().read() + " messages: " + report.get().handled()
-                        + " handled and moved to Processed, " + report.get().leftAlone() + " left in the mailbox.");
+                bounces.ifPresent(r -> out.println("Bounce mailbox: read " + r.read() + " messages: " + r.handled()
+                        + " handled and moved to Processed, " + r.leftAlone() + " left in the mailbox."));
+                unsubscribes.ifPresent(r -> out.println("Unsubscribe mailbox: read " + r.read() + " messages: " + r.handled()
+                        + " unsubscribed and moved to Processed, " + r.leftAlone() + " left in the mailbox."));
                 out.flush();
                 return DigestCommand.OK;
             }

@@ -66,8 +66,8 @@ final class ServeCommand implements Callable<Integer> {
             out.println("Scheduler started (" + app.config.newsletter().schedule() + ", " + app.config.newsletter().timezone()
                     + "); next edition at " + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
                     Scheduling.nextEdition(scheduler).atZone(app.config.newsletter().timezone())) + ". Stop with Ctrl-C or SIGTERM.");
-            if (app.startBouncePolling()) {
-                out.println("Reading the bounce mailbox every " + App.BOUNCE_POLL.toMinutes() + " minutes.");
+            if (app.startMailboxPolling()) {
+                out.println("Reading the bounce and unsubscribe mailboxes every " + app.mailboxPoll().toSeconds() + " s (bounces.poll).");
             }
             if (web != null) {
                 out.println("Web pages at " + web.url() + "/ (links in mail use " + app.config.newsletter().baseUrl() + ")");

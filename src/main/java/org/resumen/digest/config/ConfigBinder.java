@@ -61,7 +61,8 @@ final class ConfigBinder {
         DkimConfig dkim = new DkimConfig(value(Key.DKIM_DOMAIN, ConfigBinder::domain), value(Key.DKIM_SELECTOR, ConfigBinder::selector),
                 value(Key.DKIM_PRIVATE_KEY, s -> s));
         BouncesConfig bounces = new BouncesConfig(value(Key.BOUNCES_ADDRESS, ConfigBinder::plainAddress),
-                new MailboxConfig(value(Key.BOUNCES_MAILBOX, ConfigBinder::mailbox), value(Key.BOUNCES_PASSWORD, s -> s)));
+                new MailboxConfig(value(Key.BOUNCES_MAILBOX, ConfigBinder::mailbox), value(Key.BOUNCES_PASSWORD, s -> s)),
+                value(Key.BOUNCES_POLL, ConfigBinder::pollInterval));
         MailboxConfig unsubscribe = new MailboxConfig(value(Key.UNSUBSCRIBE_MAILBOX, ConfigBinder::mailbox),
                 value(Key.UNSUBSCRIBE_PASSWORD, s -> s));
         return new Config(newsletter, sources(), value(Key.SUBSCRIBERS, Path::of), value(Key.TEMPLATES, Path::of),
@@ -246,6 +247,14 @@ final class ConfigBinder {
             // reported below
         }
         throw new IllegalArgumentException("must be a number of messages per second, 0 or more (0 = unlimited)");
+    }
+
+    static Duration pollInterval(String s) {
+        Duration d = duration(s);
+        if (d.compareTo(Duration.ofSeconds(10)) < 0) {
+            throw new IllegalArgumentException("must be 10s or more (a mailbox read more often than that is hammered)");
+        }
+        return d;
     }
 
     static Duration duration(String s) {

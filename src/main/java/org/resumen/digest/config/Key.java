@@ -46,6 +46,7 @@ public enum Key {
     BOUNCES_ADDRESS("bounces.address", "", "VERP base of the envelope sender (bounces@example.org -> bounces+TOKEN@example.org); empty = the From address"),
     BOUNCES_MAILBOX("bounces.mailbox", "", "IMAP mailbox where bounces and complaints arrive, like imaps://user@host/INBOX; empty = not read"),
     BOUNCES_PASSWORD("bounces.password", "", "password of bounces.mailbox; set it through DIGEST_BOUNCES_PASSWORD"),
+    BOUNCES_POLL("bounces.poll", "5m", "how often digest serve reads bounces.mailbox and unsubscribe.mailbox (10s or more)"),
     UNSUBSCRIBE_MAILBOX("unsubscribe.mailbox", "", "IMAP mailbox of the mailto: List-Unsubscribe address, same form; empty = not read"),
     UNSUBSCRIBE_PASSWORD("unsubscribe.password", "", "password of unsubscribe.mailbox; set it through DIGEST_UNSUBSCRIBE_PASSWORD");
 
