@@ -107,7 +107,11 @@ public final class SubscriberEdits {
                 return update.executeUpdate() > 0;
             }
         });
-        LOG.info("Subscriber {} {}", Emails.mask(address), changed ? "resubscribed by an admin" : "was not unsubscribed; nothing changed");
+        if (!changed) {
+            // a bounced or complained address gets mail again only by an admin's decision: this one
+            return store.lift(address);
+        }
+        LOG.info("Subscriber {} resubscribed by an admin", Emails.mask(address));
         return changed;
     }
 

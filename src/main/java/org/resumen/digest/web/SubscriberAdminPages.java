@@ -44,6 +44,10 @@ final class SubscriberAdminPages {
 
     /** One row of the table, as shown. */
     record Line(String email, String name, String status, boolean active, String language, String topics, String origin) {
+        /** Bounced or complained: no mail until an admin lifts it (the resubscribe button does). */
+        public boolean stopped() {
+            return status.equals("bounced") || status.equals("complained");
+        }
     }
 
     void list(Context ctx) {

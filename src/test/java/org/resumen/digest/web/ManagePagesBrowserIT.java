@@ -93,6 +93,17 @@ class ManagePagesBrowserIT {
         assertThat(world.subscriber("dario@example.org").status()).isEqualTo(Subscriber.Status.UNSUBSCRIBED);
         assertThat(browser.driver.getCurrentUrl()).as("back on the same search").contains("q=pe%C3%B1a");
 
+        // a bounced reader is shown as such, and only an admin's click lifts it
+        world.app.subscribers.stop(world.subscriber("elena@example.com").id(), Subscriber.Status.BOUNCED);
+        browser.driver.get(world.server.url() + "/admin/subscribers?q=elena");
+        WebElement elena = waitFor(By.cssSelector("tr[data-email='elena@example.com']"));
+        assertThat(elena.findElement(By.cssSelector("td.status")).getText()).isEqualTo("rebotó: sin envíos");
+        assertThat(elena.findElement(By.tagName("button")).getText()).isEqualTo("Levantar el bloqueo");
+        elena.findElement(By.tagName("button")).click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(
+                ExpectedConditions.textToBe(By.cssSelector("tr[data-email='elena@example.com'] td.status"), "activo"));
+        assertThat(world.subscriber("elena@example.com").status()).isEqualTo(Subscriber.Status.ACTIVE);
+
         String href = browser.driver.findElement(By.id("export")).getAttribute("href");
         HttpResponse<String> export = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
                 .header("Cookie", AdminPages.SESSION_COOKIE + "=" + browser.driver.manage().getCookieNamed(AdminPages.SESSION_COOKIE).getValue())
