@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
 import org.resumen.digest.DigestException;
 import org.resumen.digest.config.MailboxConfig;
 import org.slf4j.Logger;
@@ -49,6 +51,7 @@ final class MailboxReader {
             store.connect(uri.getHost(), uri.getPort(), user, mailbox.password() == null ? "" : mailbox.password());
             Folder inbox = store.getFolder(folderName);
             inbox.open(Folder.READ_WRITE);
+            boolean expungeAll = false;
             try {
                 Message[] messages = inbox.getMessages();
                 List<Message> handled = new ArrayList<>();
@@ -58,13 +61,13 @@ final class MailboxReader {
                     }
                 }
                 if (!handled.isEmpty()) {
-                    move(store, inbox, handled.toArray(Message[]::new));
+                    expungeAll = move(store, inbox, handled.toArray(Message[]::new));
                 }
                 LOG.info("{}: {} read, {} handled and moved to {}, {} left alone",
                         what, messages.length, handled.size(), PROCESSED, messages.length - handled.size());
                 return new Counts(messages.length, handled.size());
             } finally {
-                inbox.close(true);
+                inbox.close(expungeAll);
             }
         } catch (MessagingException e) {
             throw new DigestException("could not read the " + what + " " + uri.getHost() + "/" + folderName + ": " + e.getMessage(), e);
@@ -80,13 +83,28 @@ final class MailboxReader {
         }
     }
 
-    /** Copy, then flag deleted and expunge only those: a move, and a failed copy loses nothing. */
-    private static void move(Store store, Folder from, Message[] messages) throws MessagingException {
+    /**
+     * Moves the messages: IMAP MOVE (RFC 6851) where the server has it, else copy, flag deleted and
+     * expunge only those (UID EXPUNGE, RFC 4315), so a message someone else flagged deleted in the
+     * same folder is not expunged by us. True when the server has neither: the folder is then
+     * expunged whole on close (the only way left).
+     */
+    private static boolean move(Store store, Folder from, Message[] messages) throws MessagingException {
         Folder processed = store.getFolder(PROCESSED);
         if (!processed.exists() && !processed.create(Folder.HOLDS_MESSAGES)) {
             throw new MessagingException("could not create the folder " + PROCESSED);
         }
+        boolean imap = store instanceof IMAPStore && from instanceof IMAPFolder;
+        if (imap && ((IMAPStore) store).hasCapability("MOVE")) {
+            ((IMAPFolder) from).moveMessages(messages, processed);
+            return false;
+        }
         from.copyMessages(messages, processed);
         from.setFlags(messages, new Flags(Flags.Flag.DELETED), true);
+        if (imap && ((IMAPStore) store).hasCapability("UIDPLUS")) {
+            ((IMAPFolder) from).expunge(messages);
+            return false;
+        }
+        return true;
     }
 }

@@ -76,6 +76,9 @@ class UnsubscribeMailboxIT {
             send("tomas@example.org", DemoFiles.FROM_ADDRESS, forged.substring(0, forged.length() - 3) + "AAA", "");
             send("tomas@example.org", DemoFiles.FROM_ADDRESS, "Re: El Resumen — una corrección", "La nota sobre el Senado tenía un error… ¿lo revisan?\r\n");
 
+            // an editor flagged the reply deleted in their own client and has not expunged it yet: not ours to expunge
+            flagDeleted("Re: El Resumen — una corrección");
+
             BounceMailbox.PollReport report = app.pollUnsubscribes().orElseThrow();
 
             assertThat(report).isEqualTo(new BounceMailbox.PollReport(4, 2, 2));
@@ -108,6 +111,20 @@ class UnsubscribeMailboxIT {
         m.setSubject(subject, "UTF-8");
         m.setText(text, "UTF-8");
         Transport.send(m);
+    }
+
+    private void flagDeleted(String subject) throws Exception {
+        try (Store store = Session.getInstance(new Properties()).getStore("imap")) {
+            store.connect("127.0.0.1", mail.getImap().getPort(), "resumen", "secreto");
+            Folder folder = store.getFolder("INBOX");
+            folder.open(Folder.READ_WRITE);
+            for (var message : folder.getMessages()) {
+                if (subject.equals(message.getSubject())) {
+                    message.setFlag(jakarta.mail.Flags.Flag.DELETED, true);
+                }
+            }
+            folder.close(false);
+        }
     }
 
     private static Subscriber.Status status(App app, String email) {
