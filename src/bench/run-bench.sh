@@ -7,7 +7,8 @@
 # Needs Postfix's smtp-sink and smtp-source (Debian package `postfix`; only the binaries are run, no
 # daemon), Java 17 and Maven. Builds target/digest.jar when it is missing (BUILD=1 rebuilds it).
 # Environment: JAVA_OPTS for the digest JVM (e.g. -Xmx256m), NAIVE=0 skips the naive baseline,
-# KEEP=1 keeps the temporary folder, JFR=1 records a profile of the send into it.
+# KEEP=1 keeps the temporary folder, JFR=1 records a profile of the send into it, DKIM=1 signs every
+# message (RSA-2048 key made by digest dkim keygen).
 set -euo pipefail
 
 N=${1:-20000}
@@ -59,7 +60,14 @@ smtp:
   port: $3
   connections: $CONNECTIONS
 EOF
+  if [[ ${DKIM:-0} == 1 ]]; then
+    printf 'dkim:\n  domain: example.org\n  selector: bench\n  private-key: %s\n' "$WORK/dkim/bench.private.pem" >> "$1/digest.yml"
+  fi
 }
+if [[ ${DKIM:-0} == 1 ]]; then # every message signed (RSA-2048), as in production
+  java -jar "$JAR" dkim keygen --selector bench --out "$WORK/dkim" --domain example.org > "$WORK/dkim.out" 2>&1 \
+    || { cat "$WORK/dkim.out"; exit 1; }
+fi
 
 # One real digest to the embedded server, to learn the size of a message on the wire.
 mkdir -p "$WORK/probe/subscribers"

@@ -54,8 +54,8 @@ final class Composer {
     }
 
     RenderedDigest render(Edition edition, Subscriber subscriber, SharedDigests digests) {
-        return render(edition, articlesFor(edition, subscriber), subscriber,
-                links.forSubscriber(subscriber.id(), edition.date()), digests);
+        List<Article> articles = articlesFor(edition, subscriber);
+        return render(edition, articles, subscriber, links.forSubscriber(subscriber.id(), edition.date(), articles), digests);
     }
 
     /** The message, or empty when the subscriber's topics leave nothing of a non-empty edition. */
@@ -64,7 +64,7 @@ final class Composer {
         if (!edition.isEmpty() && articles.isEmpty()) {
             return Optional.empty();
         }
-        PersonalLinks.Personal personal = links.forSubscriber(subscriber.id(), edition.date());
+        PersonalLinks.Personal personal = links.forSubscriber(subscriber.id(), edition.date(), articles);
         RenderedDigest digest = render(edition, articles, subscriber, personal, digests);
         Recipient to = new Recipient(MessageBuilder.recipientAddress(subscriber.email(), subscriber.name()),
                 Emails.mask(subscriber.email()));

@@ -1,6 +1,8 @@
 package org.resumen.digest.delivery;
 
 import java.time.LocalDate;
+import java.util.List;
+import org.resumen.digest.article.Article;
 import org.resumen.digest.render.Links;
 import org.resumen.digest.subscriber.Tokens;
 
@@ -18,12 +20,13 @@ final class PersonalLinks {
     record Personal(Links links, String unsubscribeToken) {
     }
 
-    /** Signs each token once: called once per message. */
-    Personal forSubscriber(long subscriberId, LocalDate date) {
+    /** Signs each token once: called once per message; a "less of this" link per section of {@code articles}. */
+    Personal forSubscriber(long subscriberId, LocalDate date, List<Article> articles) {
         String unsubscribe = tokens.issue(subscriberId, Tokens.Purpose.UNSUBSCRIBE);
         return new Personal(new Links(
                 baseUrl + "/unsubscribe/" + unsubscribe,
                 baseUrl + "/editions/" + date + "/" + tokens.issue(subscriberId, Tokens.Purpose.WEB_VERSION),
-                baseUrl + "/preferences/" + tokens.issue(subscriberId, Tokens.Purpose.PREFERENCES)), unsubscribe);
+                baseUrl + "/preferences/" + tokens.issue(subscriberId, Tokens.Purpose.PREFERENCES),
+                Links.muteLinks(baseUrl, articles, section -> tokens.issueMute(subscriberId, section))), unsubscribe);
     }
 }

@@ -1,9 +1,11 @@
 package org.resumen.digest.edition;
 
 import java.text.Normalizer;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.resumen.digest.article.Article;
 
@@ -29,6 +31,27 @@ public final class Topics {
             return true;
         }
         return article.tags().stream().map(Topics::normalise).anyMatch(wanted::contains);
+    }
+
+    /**
+     * The topics after "less of {@code section}": the subscriber's topics without it (compared
+     * like the articles are); when that leaves none, or they had none (everything), every other
+     * section of {@code knownSections}. Empty only when no other section is known, since empty
+     * topics would mean everything again.
+     */
+    public static Set<String> without(Set<String> topics, String section, Collection<String> knownSections) {
+        String muted = normalise(section);
+        Set<String> kept = new TreeSet<>();
+        topics.stream().filter(t -> !normalise(t).equals(muted)).forEach(kept::add);
+        if (kept.isEmpty()) {
+            knownSections.stream().filter(t -> !normalise(t).equals(muted)).forEach(kept::add);
+        }
+        return kept;
+    }
+
+    /** True when {@code topics} (empty: everything) let articles of {@code section} through. */
+    public static boolean receives(Set<String> topics, String section) {
+        return topics.isEmpty() || topics.stream().map(Topics::normalise).anyMatch(normalise(section)::equals);
     }
 
     static String normalise(String topic) {

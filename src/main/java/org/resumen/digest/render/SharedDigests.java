@@ -29,15 +29,8 @@ import org.unbescape.html.HtmlEscape;
  * Thread-safe; keep one instance per send, as a group's render is only valid for that edition.
  */
 public final class SharedDigests {
-    private static final Personal STAND_IN_ONE = new Personal("\uE000Ab &<>\"' Ñé\uE001",
-            new Links("\uE002https://a.invalid/u?x=1&y=<'\"> Q\uE003", "\uE004https://a.invalid/w?&<>\"' Q\uE005",
-                    "\uE006https://a.invalid/p?&<>\"' Q\uE007"));
-    private static final Personal STAND_IN_TWO = new Personal(
-            "\uE010Zyx Wvu Tsr Qpo Nml Kji Hgf Edc &<>\"' Baü Ççñ ÕÓÍ Mnb Vcx Zlk\uE011",
-            new Links("\uE012http://b.invalid/long/unsubscribe/path?k=9&z=<'\"> ZZZZZZZZZ Rrr\uE013",
-                    "\uE014http://b.invalid/long/web/version/path?k=9&<>\"' ZZZZZZZZZ Rrr\uE015",
-                    "\uE016http://b.invalid/long/preferences/path?k=9&<>\"' ZZZZZZZZZ Rrr\uE017"));
-    private static final Shared NOT_SHARED = new Shared(null, null);
+    private static final StandIns NO_MUTE = StandIns.of(List.of());
+    private static final Shared NOT_SHARED = new Shared(null, null, null);
     private static final List<String> FALSE_TO_THYMELEAF = List.of("false", "off", "no");
 
     private final DigestRenderer renderer;
@@ -55,7 +48,7 @@ public final class SharedDigests {
         String name = DigestModel.subscriberName(usable.subscriber());
         Personal own = new Personal(name, usable.links());
         Shared shared = shareable(own)
-                ? groups.computeIfAbsent(groupOf(usable, name != null), g -> prove(usable, name != null))
+                ? groups.computeIfAbsent(groupOf(usable, name != null), g -> prove(usable, name != null, g.mutedSections()))
                 : NOT_SHARED;
         if (shared.raw() == null) {
             ownRenders.incrementAndGet();
@@ -81,11 +74,12 @@ public final class SharedDigests {
         return (int) groups.values().stream().filter(s -> s.raw() != null).count();
     }
 
-    private Shared prove(DigestRequest request, boolean named) {
+    private Shared prove(DigestRequest request, boolean named, List<String> sections) {
         groupRenders.addAndGet(2);
-        RenderedDigest one = renderer.renderRaw(withPersonal(request, STAND_IN_ONE, named));
-        RenderedDigest two = renderer.renderRaw(withPersonal(request, STAND_IN_TWO, named));
-        return swap(one, STAND_IN_ONE, STAND_IN_TWO).equals(two) ? Shared.of(one) : NOT_SHARED;
+        StandIns standIns = sections.isEmpty() ? NO_MUTE : StandIns.of(sections);
+        RenderedDigest one = renderer.renderRaw(withPersonal(request, standIns.one(), named));
+        RenderedDigest two = renderer.renderRaw(withPersonal(request, standIns.two(), named));
+        return swap(one, standIns.one(), standIns.two()).equals(two) ? Shared.of(one, standIns.one()) : NOT_SHARED;
     }
 
     private static RenderedDigest swap(RenderedDigest rendered, Personal from, Personal to) {
@@ -141,33 +135,57 @@ public final class SharedDigests {
 
     private Group groupOf(DigestRequest request, boolean named) {
         return new Group(request.edition().date(), request.articles(),
-                request.locale(), renderer.zoneOf(request.subscriber()), named);
+                request.locale(), renderer.zoneOf(request.subscriber()), named, List.copyOf(request.links().mute().keySet()));
     }
 
-    /** What a shared render depends on besides the personal values. */
-    private record Group(LocalDate date, List<Article> articles, Locale locale, ZoneId zone, boolean named) {
+    /** What a shared render depends on besides the personal values; {@code mutedSections}: sections with a mute link. */
+    private record Group(LocalDate date, List<Article> articles, Locale locale, ZoneId zone, boolean named,
+            List<String> mutedSections) {
     }
 
     /**
-     * The group's render with {@link #STAND_IN_ONE} in it, cut at the stand-in's values; raw is null
+     * The two stand-ins of a group: a name, the three links and one mute link per section (in the
+     * order of {@link Links#mute()}, sorted by section), each value marked at both ends with
+     * private-use characters; stand-in two differs from one in every character and in length.
+     */
+    private record StandIns(Personal one, Personal two) {
+        static StandIns of(List<String> sections) {
+            Map<String, String> muteOne = new LinkedHashMap<>();
+            Map<String, String> muteTwo = new LinkedHashMap<>();
+            for (int i = 0; i < sections.size(); i++) {
+                muteOne.put(sections.get(i), "\uE008https://a.invalid/m/" + i + "?&<>\"' Q\uE009");
+                muteTwo.put(sections.get(i), "\uE018http://b.invalid/long/mute/path/" + i + "?k=9&<>\"' ZZZZZZZZZ Rrr\uE019");
+            }
+            return new StandIns(new Personal("\uE000Ab &<>\"' Ñé\uE001",
+                    new Links("\uE002https://a.invalid/u?x=1&y=<'\"> Q\uE003", "\uE004https://a.invalid/w?&<>\"' Q\uE005",
+                            "\uE006https://a.invalid/p?&<>\"' Q\uE007", muteOne)),
+                    new Personal("\uE010Zyx Wvu Tsr Qpo Nml Kji Hgf Edc &<>\"' Baü Ççñ ÕÓÍ Mnb Vcx Zlk\uE011",
+                            new Links("\uE012http://b.invalid/long/unsubscribe/path?k=9&z=<'\"> ZZZZZZZZZ Rrr\uE013",
+                                    "\uE014http://b.invalid/long/web/version/path?k=9&<>\"' ZZZZZZZZZ Rrr\uE015",
+                                    "\uE016http://b.invalid/long/preferences/path?k=9&<>\"' ZZZZZZZZZ Rrr\uE017", muteTwo)));
+        }
+    }
+
+    /**
+     * The group's render with its stand-in one in it, cut at the stand-in's values; raw is null
      * when it cannot be shared.
      */
-    private record Shared(RenderedDigest raw, Slots[] parts) {
-        static Shared of(RenderedDigest raw) {
-            List<String> keys = slotValues(STAND_IN_ONE);
+    private record Shared(RenderedDigest raw, Slots[] parts, Personal standIn) {
+        static Shared of(RenderedDigest raw, Personal standIn) {
+            List<String> keys = slotValues(standIn, standIn);
             return new Shared(raw, new Slots[] {Slots.cut(raw.subject(), keys), Slots.cut(raw.html(), keys),
-                    Slots.cut(raw.text(), keys)});
+                    Slots.cut(raw.text(), keys)}, standIn);
         }
 
-        /** Exactly {@code swap(raw, STAND_IN_ONE, own)}, in one pass over each part. */
+        /** Exactly {@code swap(raw, standIn, own)}, in one pass over each part. */
         RenderedDigest fill(Personal own) {
-            List<String> values = slotValues(own);
+            List<String> values = slotValues(standIn, own);
             return new RenderedDigest(parts[0].fill(values), parts[1].fill(values), parts[2].fill(values));
         }
 
         // As swaps(): each value escaped, then as is; a missing value leaves the stand-in's in place.
-        private static List<String> slotValues(Personal personal) {
-            List<String> standIn = STAND_IN_ONE.values();
+        private static List<String> slotValues(Personal standInPersonal, Personal personal) {
+            List<String> standIn = standInPersonal.values();
             List<String> own = personal.values();
             List<String> values = new java.util.ArrayList<>(2 * standIn.size());
             for (int i = 0; i < standIn.size(); i++) {
@@ -181,8 +199,12 @@ public final class SharedDigests {
 
     private record Personal(String name, Links links) {
         List<String> values() {
-            return links == null ? Arrays.asList(name)
-                    : Arrays.asList(name, links.unsubscribe(), links.webVersion(), links.preferences());
+            if (links == null) {
+                return Arrays.asList(name);
+            }
+            List<String> values = new java.util.ArrayList<>(Arrays.asList(name, links.unsubscribe(), links.webVersion(), links.preferences()));
+            values.addAll(links.mute().values());
+            return values;
         }
     }
 }

@@ -19,7 +19,11 @@ import org.resumen.digest.DigestException;
  */
 public final class Tokens {
     /** What a token lets its holder do; a token issued for one purpose is rejected for another. */
-    public enum Purpose { UNSUBSCRIBE, PREFERENCES, WEB_VERSION, CONFIRM, BOUNCE }
+    public enum Purpose { UNSUBSCRIBE, PREFERENCES, WEB_VERSION, CONFIRM, BOUNCE, MUTE }
+
+    /** What a mute token said: the subscriber, and the topic (section) they want less of. */
+    public record Muted(long subscriberId, String topic) {
+    }
 
     /** What an expiring token said: the subscriber id, and whether its time ran out. */
     public record Expiring(long subscriberId, boolean expired) {
@@ -93,6 +97,54 @@ public final class Tokens {
             return Optional.empty();
         }
         return Optional.of(new Expiring(id, now.getEpochSecond() >= expires));
+    }
+
+    /**
+     * The "less of this" token of one subscriber and one topic: id, MAC over (MUTE, id, topic) and
+     * the topic's UTF-8 bytes, so the topic is read from the token itself and cannot be changed.
+     */
+    public String issueMute(long subscriberId, String topic) {
+        byte[] name = topic.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer token = ByteBuffer.allocate(ID_BYTES + MAC_BYTES + name.length);
+        token.putLong(subscriberId).put(muteMac(subscriberId, name)).put(name);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(token.array());
+    }
+
+    /** The subscriber and topic of a mute token; empty for a forged, altered or truncated one. */
+    public Optional<Muted> verifyMute(String token) {
+        if (token == null || token.length() <= TOKEN_CHARS || token.length() > 1_000) {
+            return Optional.empty();
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getUrlDecoder().decode(token);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (bytes.length <= ID_BYTES + MAC_BYTES) {
+            return Optional.empty();
+        }
+        long id = ByteBuffer.wrap(bytes, 0, ID_BYTES).getLong();
+        byte[] given = Arrays.copyOfRange(bytes, ID_BYTES, ID_BYTES + MAC_BYTES);
+        byte[] name = Arrays.copyOfRange(bytes, ID_BYTES + MAC_BYTES, bytes.length);
+        if (!MessageDigest.isEqual(given, muteMac(id, name))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Muted(id, new String(name, StandardCharsets.UTF_8)));
+    }
+
+    private byte[] muteMac(long subscriberId, byte[] topic) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            mac.update(Purpose.MUTE.name().getBytes(StandardCharsets.US_ASCII));
+            mac.update((byte) 0);
+            mac.update(ByteBuffer.allocate(ID_BYTES + Integer.BYTES).putLong(subscriberId).putInt(topic.length).array());
+            mac.update(topic);
+            return Arrays.copyOf(mac.doFinal(), MAC_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+        }
     }
 
     private byte[] mac(long subscriberId, Purpose purpose) {

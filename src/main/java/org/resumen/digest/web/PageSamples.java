@@ -6,7 +6,7 @@ import java.util.Map;
 
 /** A stand-in model for each page, to render every template once at start-up. */
 final class PageSamples {
-    static final List<String> PAGES = List.of("unsubscribe", "unsubscribed", "preferences", "not-found", "error", "archive",
+    static final List<String> PAGES = List.of("unsubscribe", "unsubscribed", "mute", "muted", "mute-only", "preferences", "not-found", "error", "archive",
             "archive-edition", "subscribe", "subscribe-sent", "subscribe-limited", "confirm-ask", "confirmed", "confirm-expired",
             "admin-login", "admin-setup", "admin-refused");
 
@@ -18,6 +18,8 @@ final class PageSamples {
         model.put("address", "a***@example.org");
         model.put("unsubscribeAction", "/unsubscribe/sample");
         model.put("preferencesAction", "/preferences/sample");
+        model.put("muteAction", "/mute/sample");
+        model.put("section", "Economía");
         model.put("editions", List.of(new ArchivePages.EditionLine("/archive/2025-12-16", "16 de diciembre de 2025",
                 "El Senado posterga el debate", 9)));
         model.put("date", "16 de diciembre de 2025");

@@ -1,6 +1,8 @@
 package org.resumen.digest.web;
 
 import java.time.LocalDate;
+import java.util.List;
+import org.resumen.digest.article.Article;
 import org.resumen.digest.render.Links;
 import org.resumen.digest.subscriber.Subscriber;
 import org.resumen.digest.subscriber.SubscriberStore;
@@ -37,14 +39,16 @@ final class SignedLinks {
             case WEB_VERSION -> throw new IllegalArgumentException("the web version needs a date");
             case CONFIRM -> throw new IllegalArgumentException("a confirmation link expires: see SignUpPages");
             case BOUNCE -> throw new IllegalArgumentException("a bounce token is an envelope sender, not a page: see Verp");
+            case MUTE -> throw new IllegalArgumentException("a mute link names a section: see digestLinks");
         };
     }
 
     /** The digest's links for the web version: the same absolute URLs the mail of that date carries. */
-    Links digestLinks(long subscriberId, LocalDate date) {
+    Links digestLinks(long subscriberId, LocalDate date, List<Article> articles) {
         return new Links(
                 baseUrl + path(subscriberId, Purpose.UNSUBSCRIBE),
                 baseUrl + "/editions/" + date + "/" + tokens.issue(subscriberId, Purpose.WEB_VERSION),
-                baseUrl + path(subscriberId, Purpose.PREFERENCES));
+                baseUrl + path(subscriberId, Purpose.PREFERENCES),
+                Links.muteLinks(baseUrl, articles, section -> tokens.issueMute(subscriberId, section)));
     }
 }

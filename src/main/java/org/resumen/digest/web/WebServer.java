@@ -112,6 +112,8 @@ public final class WebServer implements AutoCloseable {
         routes.before(SecurityHeaders::apply);
         routes.get("/unsubscribe/{token}", h.unsubscribe::ask);
         routes.post("/unsubscribe/{token}", h.unsubscribe::unsubscribe);
+        routes.get("/mute/{token}", h.mute::ask);
+        routes.post("/mute/{token}", h.mute::mute);
         routes.get("/preferences/{token}", h.preferences::show);
         routes.post("/preferences/{token}", h.preferences::save);
         routes.get("/editions/{date}/{token}", h.webVersion::show);
@@ -203,6 +205,7 @@ public final class WebServer implements AutoCloseable {
         final PageLocale locales;
         final Pages pages;
         final UnsubscribePages unsubscribe;
+        final MutePages mute;
         final PreferencesPages preferences;
         final WebVersionPages webVersion;
         final ArchivePages archive;
@@ -230,15 +233,17 @@ public final class WebServer implements AutoCloseable {
             this.locales = new PageLocale(app.config.templates(), newsletter.locale());
             this.pages = new Pages(renderer, newsletter.name());
             this.unsubscribe = new UnsubscribePages(links, app.subscribers, locales, pages);
-            this.preferences = new PreferencesPages(links, app.subscribers,
-                    new SubscriberChoices(app.database.dataSource(), app.clock), new TopicChoices(app.editions), locales,
+            SubscriberChoices choices = new SubscriberChoices(app.database.dataSource(), app.clock);
+            TopicChoices topics = new TopicChoices(app.editions);
+            this.preferences = new PreferencesPages(links, app.subscribers, choices, topics, locales,
                     new PreferencesView(locales, newsletter.timezone()), pages, app.clock);
+            this.mute = new MutePages(app.tokens, app.subscribers, choices, topics, links, locales, pages);
             this.webVersion = new WebVersionPages(links, app.editions, app.renderer, newsletter.locale());
             this.archive = new ArchivePages(new Archive(app.editions, app.ledger), locales, pages, newsletter);
             this.confirmationMail = new ConfirmationMail(renderer, new NoticeMail(app.config, app.clock), app.tokens,
                     newsletter.baseUrl(), newsletter.name(), app.clock);
             this.signUp = new SignUpPages(new SignUps(app.database.dataSource(), app.clock), app.subscribers, app.tokens,
-                    confirmationMail, new TopicChoices(app.editions), locales,
+                    confirmationMail, topics, locales,
                     new PreferencesView(locales, newsletter.timezone()), pages, app.clock);
             Admins admins = new Admins(app.database.dataSource(), new Passwords(), app.clock);
             this.setup = new FirstAdminSetup(admins, app.clock);

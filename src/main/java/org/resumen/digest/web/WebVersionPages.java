@@ -3,7 +3,9 @@ package org.resumen.digest.web;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
+import org.resumen.digest.article.Article;
 import org.resumen.digest.edition.Edition;
 import org.resumen.digest.edition.Editions;
 import org.resumen.digest.edition.Topics;
@@ -42,8 +44,9 @@ final class WebVersionPages {
      */
     void show(Context ctx, Edition edition, Subscriber subscriber, String policy) {
         Locale locale = subscriber.locale() != null ? subscriber.locale() : newsletterLocale;
-        DigestRequest request = new DigestRequest(edition, Topics.forSubscriber(edition.articles(), subscriber.topics()),
-                subscriber, locale, links.digestLinks(subscriber.id(), edition.date()));
+        List<Article> articles = Topics.forSubscriber(edition.articles(), subscriber.topics());
+        DigestRequest request = new DigestRequest(edition, articles, subscriber, locale,
+                links.digestLinks(subscriber.id(), edition.date(), articles));
         ctx.header(SecurityHeaders.CSP, policy)
                 .header("Content-Language", locale.toLanguageTag())
                 .contentType("text/html; charset=utf-8")

@@ -41,6 +41,10 @@ class SharedDigestsTest {
         for (DigestRequest request : requestsFor(NAMES, "en")) {
             assertThat(shared.render(request)).isEqualTo(renderer.render(request));
         }
+        RenderedDigest third = shared.render(requestsFor(NAMES, "es-AR").get(2));
+        String section = ARTICLES.get(0).section();
+        assertThat(third.html()).contains("href=\"https://resumen.example.org/mute/m3-" + section.length() + "\"", "Menos de " + section);
+        assertThat(third.text()).contains("Menos de " + section + ": https://resumen.example.org/mute/m3-" + section.length());
     }
 
     @Test
@@ -126,9 +130,11 @@ class SharedDigestsTest {
         List<DigestRequest> requests = new java.util.ArrayList<>();
         for (String name : names) {
             Subscriber subscriber = subscriber(id, name, null);
+            long own = id;
             Links links = new Links("https://resumen.example.org/unsubscribe/tok" + id + "-Ab_9",
                     "https://resumen.example.org/editions/2025-12-16/web" + id + "?a=1&b=2",
-                    "https://resumen.example.org/preferences/pref" + id);
+                    "https://resumen.example.org/preferences/pref" + id,
+                    Links.muteLinks("https://resumen.example.org", ARTICLES, section -> "m" + own + "-" + section.length()));
             DigestRequest base = request(ARTICLES, subscriber, languageTag);
             requests.add(new DigestRequest(base.edition(), base.articles(), subscriber, base.locale(), links));
             id++;

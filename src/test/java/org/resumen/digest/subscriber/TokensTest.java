@@ -82,4 +82,20 @@ class TokensTest {
     private static byte[] key(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
+
+    @Test
+    void aMuteTokenCarriesItsSectionAndNeitherTheSectionNorTheSubscriberCanBeChanged() {
+        String token = tokens.issueMute(42, "Economía");
+        assertThat(tokens.verifyMute(token)).contains(new Tokens.Muted(42, "Economía"));
+
+        byte[] bytes = Base64.getUrlDecoder().decode(token);
+        byte[] otherSection = java.util.Arrays.copyOf(bytes, bytes.length);
+        otherSection[otherSection.length - 1] ^= 1;
+        byte[] otherReader = java.util.Arrays.copyOf(bytes, bytes.length);
+        otherReader[7] = 43;
+        assertThat(tokens.verifyMute(Base64.getUrlEncoder().withoutPadding().encodeToString(otherSection))).isEmpty();
+        assertThat(tokens.verifyMute(Base64.getUrlEncoder().withoutPadding().encodeToString(otherReader))).isEmpty();
+        assertThat(tokens.verifyMute(tokens.issue(42, Purpose.UNSUBSCRIBE))).as("another purpose").isEmpty();
+        assertThat(tokens.verify(token, Purpose.UNSUBSCRIBE)).isEmpty();
+    }
 }

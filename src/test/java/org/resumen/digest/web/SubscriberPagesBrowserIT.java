@@ -68,6 +68,31 @@ class SubscriberPagesBrowserIT {
     }
 
     @Test
+    void aReaderWhoWantsLessOfASectionClicksItsLinkConfirmsAndTheNextEditionLeavesItOut() throws Exception {
+        String link = world.muteLinkInMail(WebWorld.ANA, "Deportes");
+        browser.driver.get(link);
+        checkLayout("mute", "es-AR");
+        assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("¿Menos de Deportes?");
+        assertThat(world.subscriber(WebWorld.ANA).topics()).as("opening the page changes nothing").isEmpty();
+
+        browser.driver.findElement(By.id("mute")).click();
+
+        assertThat(browser.driver.findElement(By.id("done")).getText()).isEqualTo("Sin Deportes");
+        checkLayout("muted", "es-AR");
+        assertThat(world.subscriber(WebWorld.ANA).topics()).as("everything but sports")
+                .containsExactlyInAnyOrder("Economía", "Política");
+        world.sendSecond();
+        assertThat(world.latestHtml(WebWorld.ANA)).contains(WebWorld.ECONOMY_SECOND, WebWorld.POLITICS_SECOND)
+                .doesNotContain(WebWorld.SPORTS_SECOND).doesNotContain("Menos de Deportes");
+        assertThat(world.latestHtml(WebWorld.BETO)).contains(WebWorld.SPORTS_SECOND);
+
+        // the same link again: still a page that says it is done, and nothing changes
+        browser.driver.get(link);
+        assertThat(browser.driver.findElement(By.id("done")).getText()).isEqualTo("Sin Deportes");
+        assertThat(world.subscriber(WebWorld.ANA).topics()).containsExactlyInAnyOrder("Economía", "Política");
+    }
+
+    @Test
     void topicsAndLanguageChosenOnThePreferencesPageShapeTheNextEdition() throws Exception {
         browser.driver.get(world.linkInMail(WebWorld.BETO, "preferences"));
         checkLayout("preferences", "es");

@@ -148,6 +148,16 @@ final class WebWorld implements AutoCloseable {
         return onServer(link.group(1));
     }
 
+    /** The "Menos de {section}" link of the latest mail to {@code email}, on this server. */
+    String muteLinkInMail(String email, String section) {
+        Matcher link = Pattern.compile("href=\"(" + Pattern.quote(BASE_URL + "/mute/") + "[^\"]+)\"[^>]*>Menos de "
+                + Pattern.quote(section) + "</a>").matcher(latestHtml(email));
+        if (!link.find()) {
+            throw new AssertionError("no link for less " + section + " in the mail to " + email);
+        }
+        return onServer(link.group(1));
+    }
+
     /** The https URL of the List-Unsubscribe header of the latest message to {@code email}, on this server. */
     String listUnsubscribe(String email) {
         List<MimeMessage> messages = messagesTo(email);
