@@ -66,6 +66,7 @@ final class ServeCommand implements Callable<Integer> {
             out.println("Scheduler started (" + app.config.newsletter().schedule() + ", " + app.config.newsletter().timezone()
                     + "); next edition at " + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
                     Scheduling.nextEdition(scheduler).atZone(app.config.newsletter().timezone())) + ". Stop with Ctrl-C or SIGTERM.");
+            readSourcesOnce(app);
             if (app.startMailboxPolling()) {
                 out.println("Reading the bounce and unsubscribe mailboxes every " + app.mailboxPoll().toSeconds() + " s (bounces.poll).");
             }
@@ -162,5 +163,21 @@ final class ServeCommand implements Callable<Integer> {
             out.flush();
             runs.countDown();
         }
+    }
+
+    /**
+     * Pulls every source once, in the background, as serve starts: the console then shows the day's
+     * articles and each source's health at once, instead of an empty edition until the first send.
+     */
+    private static void readSourcesOnce(App app) {
+        Thread first = new Thread(() -> {
+            try {
+                app.ingester.ingestAll();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(ServeCommand.class).warn("Reading the sources at start failed: {}", e.getMessage());
+            }
+        }, "first-ingest");
+        first.setDaemon(true);
+        first.start();
     }
 }
