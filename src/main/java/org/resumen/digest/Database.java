@@ -25,7 +25,7 @@ public final class Database implements AutoCloseable {
     public static Database open(DatabaseConfig config) {
         createH2Folder(config.url());
         HikariConfig hikari = new HikariConfig();
-        hikari.setJdbcUrl(withoutCloseOnExit(config.url()));
+        hikari.setJdbcUrl(jdbcUrl(config.url()));
         hikari.setUsername(config.username());
         hikari.setPassword(config.password());
         hikari.setMaximumPoolSize(10);
@@ -72,18 +72,69 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * H2 closes its databases in a JVM shutdown hook of its own, which on SIGTERM runs at the same
-     * time as ours and would fail the recording of the messages still in flight; the application
-     * closes the pool itself once they are recorded. H2 refuses the setting together with
-     * {@code AUTO_SERVER=TRUE} (several processes on one file), so such a URL is left as it is.
+     * The URL the pool uses. An H2 file is opened with {@code AUTO_SERVER=TRUE}, so that the CLI works
+     * while {@code serve} or a {@code send} has it open (the first process serves the file to the
+     * others over loopback TCP); a URL that already says AUTO_SERVER or DB_CLOSE_ON_EXIT is left as it
+     * is. An in-memory H2 database keeps {@code DB_CLOSE_ON_EXIT=FALSE}: the application closes the pool
+     * itself once what is in flight is recorded. (A signal no longer races H2's own shutdown hook:
+     * {@code SignalStop} handles SIGTERM before any hook runs.)
      */
-    static String withoutCloseOnExit(String url) {
+    static String jdbcUrl(String url) {
         String upper = url.toUpperCase(java.util.Locale.ROOT);
-        // H2 refuses DB_CLOSE_ON_EXIT=FALSE together with AUTO_SERVER=TRUE ("Feature not supported").
-        if (!url.startsWith("jdbc:h2:") || upper.contains("DB_CLOSE_ON_EXIT") || upper.contains("AUTO_SERVER=TRUE")) {
+        if (!url.startsWith("jdbc:h2:") || upper.contains("DB_CLOSE_ON_EXIT") || upper.contains("AUTO_SERVER=")) {
             return url;
         }
-        return url + ";DB_CLOSE_ON_EXIT=FALSE";
+        return h2File(url).isPresent() ? url + ";AUTO_SERVER=TRUE" : url + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /** The file of an H2 file URL ({@code jdbc:h2:file:./data/digest}, {@code jdbc:h2:./data/digest}), if it is one. */
+    static java.util.Optional<Path> h2File(String url) {
+        if (!url.startsWith("jdbc:h2:")) {
+            return java.util.Optional.empty();
+        }
+        String rest = url.substring("jdbc:h2:".length()).split(";", 2)[0];
+        if (rest.startsWith("file:")) {
+            return java.util.Optional.of(Path.of(rest.substring("file:".length())));
+        }
+        boolean other = rest.startsWith("mem:") || rest.startsWith("tcp:") || rest.startsWith("ssl:") || rest.startsWith("zip:")
+                || rest.startsWith("nio") || rest.startsWith("split:") || rest.startsWith("async:");
+        return other ? java.util.Optional.empty() : java.util.Optional.of(Path.of(rest));
+    }
+
+    /**
+     * For {@code serve} on an H2 file: holds a lock next to it for as long as the process runs, so
+     * a second {@code serve} on the same file stops at once and says why. H2 is one node; the CLI
+     * may still use the file meanwhile. Empty for PostgreSQL and in-memory H2.
+     */
+    public static java.util.Optional<AutoCloseable> lockForServe(DatabaseConfig config) {
+        java.util.Optional<Path> file = h2File(config.url());
+        if (file.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Path lock = Path.of(file.get() + ".serve.lock").toAbsolutePath();
+        try {
+            java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lock,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+            java.nio.channels.FileLock held;
+            try {
+                held = channel.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException sameProcess) {
+                held = null;
+            }
+            if (held == null) {
+                channel.close();
+                throw new DigestException("database.url " + config.url() + ": another digest serve already runs on this H2"
+                        + " database (" + lock.getFileName() + " is held). H2 is one node: the CLI works next to that serve,"
+                        + " but several serve nodes need PostgreSQL (database.url: jdbc:postgresql://host/db)");
+            }
+            java.nio.channels.FileLock taken = held;
+            return java.util.Optional.of(() -> {
+                taken.release();
+                channel.close();
+            });
+        } catch (java.io.IOException e) {
+            throw new DigestException("database.url " + config.url() + ": cannot create " + lock + ": " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -57,6 +57,7 @@ final class ServeCommand implements Callable<Integer> {
         WebServer web;
         try {
             app = parent.open();
+            holdServeLock(app);
             scheduler = Scheduling.persistent(app.database.dataSource(), app.database.isPostgres(),
                     app.sendEdition, app.editions, app.clock);
             Scheduling.scheduleDaily(scheduler, app.config.newsletter());
@@ -179,5 +180,17 @@ final class ServeCommand implements Callable<Integer> {
         }, "first-ingest");
         first.setDaemon(true);
         first.start();
+    }
+
+    /** The H2 serve lock, held (strongly referenced) for the life of the process. */
+    private static volatile AutoCloseable serveLock;
+
+    private static void holdServeLock(App app) {
+        try {
+            serveLock = org.resumen.digest.Database.lockForServe(app.config.database()).orElse(null);
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
     }
 }
