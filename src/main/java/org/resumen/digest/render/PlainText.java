@@ -1,7 +1,5 @@
 package org.resumen.digest.render;
 
-import java.util.regex.Pattern;
-
 /**
  * Tidies what digest.txt rendered: the lines that held only a loop or a condition leave blank lines
  * behind, so trailing spaces go, runs of blank lines shrink to one and the text ends in one newline;
@@ -11,55 +9,109 @@ import java.util.regex.Pattern;
  */
 final class PlainText {
     static final int WIDTH = 78;
-    private static final Pattern TRAILING_SPACES = Pattern.compile("[ \\t]+(?=\\R|$)");
-    private static final Pattern BLANK_RUNS = Pattern.compile("(\\R){3,}");
-    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
 
     private PlainText() {
     }
 
+    /**
+     * Trailing spaces and tabs off every line, runs of three or more line breaks down to one blank
+     * line, the whole stripped, then {@link #wrap}: in passes over the characters, no regular
+     * expression (it runs once per message; PlainTextTest checks it against the regex definition).
+     */
     static String tidy(String rendered) {
-        String noTrailing = TRAILING_SPACES.matcher(rendered).replaceAll("");
-        String squeezed = BLANK_RUNS.matcher(noTrailing).replaceAll("\n\n");
-        return wrap(squeezed.strip()) + "\n";
+        int n = rendered.length();
+        StringBuilder squeezed = new StringBuilder(n);
+        int breaks = 0;
+        int i = 0;
+        while (i < n) {
+            int lineEnd = i;
+            while (lineEnd < n && breakLength(rendered, lineEnd) == 0) {
+                lineEnd++;
+            }
+            int contentEnd = lineEnd;
+            while (contentEnd > i && (rendered.charAt(contentEnd - 1) == ' ' || rendered.charAt(contentEnd - 1) == '\t')) {
+                contentEnd--;
+            }
+            if (contentEnd > i) {
+                // a line with content: the line breaks before it, as many as they were, at most two
+                if (breaks > 0) {
+                    squeezed.append(breaks >= 3 ? "\n\n" : breaks == 2 ? "\n\n" : "\n");
+                }
+                breaks = 0;
+                squeezed.append(rendered, i, contentEnd);
+            }
+            if (lineEnd >= n) {
+                break;
+            }
+            breaks++;
+            i = lineEnd + breakLength(rendered, lineEnd);
+        }
+        if (breaks > 0) {
+            squeezed.append(breaks >= 3 ? "\n\n" : breaks == 2 ? "\n\n" : "\n");
+        }
+        return wrap(squeezed.toString().strip()) + "\n";
+    }
+
+    /** The length of the line break (as regex \\R) at {@code i}: 2 for CR LF, 1 for another, 0 for none. */
+    private static int breakLength(String text, int i) {
+        char c = text.charAt(i);
+        if (c == '\r') {
+            return i + 1 < text.length() && text.charAt(i + 1) == '\n' ? 2 : 1;
+        }
+        return c == '\n' || c == '\u000B' || c == '\u000C' || c == '\u0085' || c == '\u2028' || c == '\u2029' ? 1 : 0;
     }
 
     static String wrap(String text) {
         StringBuilder out = new StringBuilder(text.length() + text.length() / 32);
-        String[] lines = LINE_BREAK.split(text, -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (i > 0) {
-                out.append('\n');
+        int n = text.length();
+        int i = 0;
+        while (true) {
+            int lineEnd = i;
+            while (lineEnd < n && breakLength(text, lineEnd) == 0) {
+                lineEnd++;
             }
-            wrapLine(lines[i], out);
+            wrapLine(text, i, lineEnd, out);
+            if (lineEnd >= n) {
+                return out.toString();
+            }
+            out.append('\n');
+            i = lineEnd + breakLength(text, lineEnd);
         }
-        return out.toString();
     }
 
-    private static void wrapLine(String line, StringBuilder out) {
-        if (line.codePointCount(0, line.length()) <= WIDTH) {
-            out.append(line);
+    private static void wrapLine(String text, int from, int to, StringBuilder out) {
+        if (text.codePointCount(from, to) <= WIDTH) {
+            out.append(text, from, to);
             return;
         }
-        int indentEnd = 0;
-        while (indentEnd < line.length() && line.charAt(indentEnd) == ' ') {
+        int indentEnd = from;
+        while (indentEnd < to && text.charAt(indentEnd) == ' ') {
             indentEnd++;
         }
-        String indent = line.substring(0, Math.min(indentEnd, WIDTH / 2));
+        int indent = Math.min(indentEnd - from, WIDTH / 2);
         int lineLength = 0;
         boolean first = true;
-        for (String word : line.substring(indentEnd).split(" +")) {
-            int length = word.codePointCount(0, word.length());
+        int i = indentEnd;
+        while (first || i < to) {
+            int wordEnd = i;
+            while (wordEnd < to && text.charAt(wordEnd) != ' ') {
+                wordEnd++;
+            }
+            int length = text.codePointCount(i, wordEnd);
             if (first) {
-                out.append(line, 0, indentEnd).append(word);
-                lineLength = indentEnd + length;
+                out.append(text, from, wordEnd);
+                lineLength = (indentEnd - from) + length;
                 first = false;
             } else if (lineLength + 1 + length <= WIDTH) {
-                out.append(' ').append(word);
+                out.append(' ').append(text, i, wordEnd);
                 lineLength += 1 + length;
             } else {
-                out.append('\n').append(indent).append(word);
-                lineLength = indent.length() + length;
+                out.append('\n').append(text, from, from + indent).append(text, i, wordEnd);
+                lineLength = indent + length;
+            }
+            i = wordEnd;
+            while (i < to && text.charAt(i) == ' ') {
+                i++;
             }
         }
     }
