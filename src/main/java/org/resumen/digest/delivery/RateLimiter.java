@@ -7,7 +7,9 @@ import java.util.function.LongSupplier;
  * and adapts to the server: a throttling reply (421, 4.7.x) halves the rate, at most once per
  * {@link #HALVING_GAP_NANOS} so that one burst of replies on every connection counts once; each
  * accepted message then raises it by {@link #RECOVERY} until it is back where it was (AIMD, as TCP
- * does). Without a configured rate the first throttle starts from the rate measured so far.
+ * does). Without a configured rate the first throttle starts from the rate measured so far, at least
+ * {@link #UNLIMITED_START} (early in a send there is too little to measure): later throttles halve
+ * it further within seconds if the server needs it slower.
  */
 final class RateLimiter {
     /** Waits the given nanoseconds; a seam so tests need not wait for real. */
@@ -20,6 +22,8 @@ final class RateLimiter {
     /** Each accepted message raises a lowered rate by 2 %: it doubles again after about 35 messages. */
     static final double RECOVERY = 0.02;
     static final long HALVING_GAP_NANOS = 1_000_000_000L;
+    /** The least an unlimited send is assumed to have been going at when first throttled. */
+    static final double UNLIMITED_START = 20;
 
     private final double configured;
     private final LongSupplier nanoTime;
@@ -111,6 +115,6 @@ final class RateLimiter {
     // Messages so far over the time so far, counting at least a second: a burst at the start says little.
     private double measured(long now) {
         double seconds = Math.max(1.0, (now - started) / 1e9);
-        return Math.max(2 * FLOOR_PER_SECOND, acquired / seconds);
+        return Math.max(UNLIMITED_START, acquired / seconds);
     }
 }

@@ -160,7 +160,7 @@ public final class SendEdition {
             return dryRun(planned, problems, started);
         }
         Edition edition = planned.id() != 0 ? planned : editions.open(date);
-        return deliver(edition, progress, problems, started);
+        return deliver(edition, progress, problems, started, true);
     }
 
     private void refuseFutureDate(LocalDate date, SendOptions options) {
@@ -214,7 +214,8 @@ public final class SendEdition {
 
     /**
      * Works the due deliveries of the edition of {@code date}, already opened, through the same claims
-     * as every send, without syncing files or pulling sources: what serve's retry sweep calls (see
+     * as every send, without syncing files, pulling sources or adding rows for subscribers who joined
+     * since (a send does that): what serve's retry sweep calls (see
      * {@link DueSweep}). Past the send deadline what is still due expires. Empty when the edition
      * was never opened: only a send opens one.
      */
@@ -226,12 +227,12 @@ public final class SendEdition {
             return java.util.Optional.empty();
         }
         renderer.validate();
-        SendReport report = deliver(edition.get(), progress, new ArrayList<>(), started);
+        SendReport report = deliver(edition.get(), progress, new ArrayList<>(), started, false);
         finished.forEach(listener -> listener.accept(SendOptions.scheduled(date), report));
         return java.util.Optional.of(report);
     }
 
-    private SendReport deliver(Edition edition, Progress progress, List<String> problems, Instant started) {
+    private SendReport deliver(Edition edition, Progress progress, List<String> problems, Instant started, boolean fanOut) {
         // Checked before the fan-out: nobody who subscribed since is given a row of an edition that can no longer go out.
         Instant deadline = editions.sendDeadline(edition);
         if (clock.instant().isAfter(deadline)) {
@@ -239,7 +240,7 @@ public final class SendEdition {
         }
         delivering.merge(edition.date(), 1, Integer::sum);
         try {
-            return deliverDue(edition, progress, problems, started, deadline);
+            return deliverDue(edition, progress, problems, started, deadline, fanOut);
         } finally {
             delivering.computeIfPresent(edition.date(), (date, runs) -> runs == 1 ? null : runs - 1);
         }
@@ -250,8 +251,11 @@ public final class SendEdition {
         return delivering.containsKey(date);
     }
 
-    private SendReport deliverDue(Edition edition, Progress progress, List<String> problems, Instant started, Instant deadline) {
-        ledger.fanOut(edition.id());
+    private SendReport deliverDue(Edition edition, Progress progress, List<String> problems, Instant started, Instant deadline,
+                                  boolean fanOut) {
+        if (fanOut) {
+            ledger.fanOut(edition.id());
+        }
         Claims claims = ledger.claims(Nodes.runId());
         int due = claims.countDue(edition.id());
         int sentBefore = ledger.counts(edition.id()).getOrDefault(DeliveryLedger.SENT, 0);

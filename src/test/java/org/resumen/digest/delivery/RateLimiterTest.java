@@ -78,16 +78,23 @@ class RateLimiterTest {
     @Test
     void anUnlimitedSendThrottledStartsFromHalfTheRateItReachedAndNeverGoesBelowTheFloor() throws InterruptedException {
         RateLimiter limiter = limiter(0);
-        send(limiter, 30);
+        send(limiter, 300);
         now += 3_000_000_000L;
         limiter.throttled();
-        assertThat(limiter.perSecond()).isEqualTo(5.0);
+        assertThat(limiter.perSecond()).isEqualTo(50.0);
 
         for (int i = 0; i < 10; i++) {
             now += RateLimiter.HALVING_GAP_NANOS;
             limiter.throttled();
         }
         assertThat(limiter.perSecond()).isEqualTo(RateLimiter.FLOOR_PER_SECOND);
+    }
+
+    @Test
+    void anUnlimitedSendThrottledAtOnceStartsFromHalfOfTwentyPerSecond() {
+        RateLimiter limiter = limiter(0);
+        limiter.throttled();
+        assertThat(limiter.perSecond()).isEqualTo(RateLimiter.UNLIMITED_START / 2);
     }
 
     @Test
