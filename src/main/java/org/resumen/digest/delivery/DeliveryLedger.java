@@ -151,6 +151,25 @@ public final class DeliveryLedger {
         }
     }
 
+    /**
+     * An admin's "retry failed": the deliveries of the edition of {@code date} that failed for now are
+     * due at once instead of at their backoff time; returns how many. Their count of failed runs stays,
+     * so a further failure waits as long as it would have.
+     */
+    public int retryNow(java.time.LocalDate date) {
+        String sql = "update deliveries set next_attempt_at = ? where status = ? and next_attempt_at > ?"
+                + " and edition_id in (select id from editions where edition_date = ?)";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, now());
+            ps.setString(2, FAILED);
+            ps.setObject(3, now());
+            ps.setObject(4, date);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("make the failed deliveries of " + date + " due now", e);
+        }
+    }
+
     /** When the first delivery of the edition that failed for now may be tried again; empty when none waits. */
     java.util.Optional<java.time.Instant> nextRetry(long editionId) {
         String sql = "select min(next_attempt_at) from deliveries where edition_id = ? and status = ?";

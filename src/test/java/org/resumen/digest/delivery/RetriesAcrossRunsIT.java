@@ -82,6 +82,21 @@ class RetriesAcrossRunsIT {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void anAdminsRetryNowMakesTheFailedDeliveriesDueAtOnce() {
+        try (ScriptedSmtp smtp = ScriptedSmtp.recordingInto(received).refusingAlways("carla@example.org", 451, BUSY).start(0);
+             App app = open(smtp, "H2")) {
+            TestWorld.send(app);
+            smtp.acceptingAgain("carla@example.org");
+
+            assertThat(app.ledger.retryNow(TestWorld.EDITION_DATE)).isEqualTo(1);
+            SendReport retried = TestWorld.send(app);
+
+            assertThat(List.of(retried.due(), retried.sent())).containsExactly(1, 1);
+            assertThat(received.messagesTo("carla@example.org")).isEqualTo(1);
+        }
+    }
+
     private App open(ScriptedSmtp smtp, String store) {
         Path config = TestWorld.create(dir, smtp.port(), readers("ana@example.org", "carla@example.org"));
         Map<String, String> env = ClaimedDeliveriesIT.database(store);
