@@ -290,7 +290,7 @@ public final class SendEdition {
 
     private static String paused(SendReport.Pacing pacing) {
         return pacing.isPaused() ? "paused: " + pacing.paused() + "; the rest stays due, and the next digest send (or serve's"
-                + " retry sweep, a few minutes later) resumes it" : "";
+                + " retry sweep, 5 minutes later) resumes it" : "";
     }
 
     // Nothing was due: all settled, or what is left waits for its retry time.
