@@ -6,8 +6,9 @@ import static org.resumen.digest.testing.TestWorld.readers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.quartz.Scheduler;
 import org.resumen.digest.App;
 import org.resumen.digest.config.ConfigLoader;
@@ -19,8 +20,8 @@ import org.resumen.digest.testing.ScriptedSmtp;
 import org.resumen.digest.testing.TestWorld;
 
 /**
- * serve's retry sweep, on Quartz's JDBC job store as serve runs it: once a failed delivery's retry
- * time has come, the sweep sends it without anyone running {@code digest send}, once.
+ * serve's retry sweep, on Quartz's JDBC job store as serve runs it (clustered on PostgreSQL): once a
+ * failed delivery's retry time has come, the sweep sends it without anyone running {@code digest send}, once.
  */
 class DueSweepIT {
     /** How long the test waits for the sweep's first fire and its send; a safety net, never an assertion on time. */
@@ -32,12 +33,13 @@ class DueSweepIT {
     private final ReceivedMail received = new ReceivedMail();
     private final MovableClock clock = new MovableClock(TestWorld.NOW);
 
-    @Test
-    void theSweepSendsTheDueDeliveriesOfAnOpenEditionWithoutAManualSend() throws Exception {
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"H2", "PostgreSQL"})
+    void theSweepSendsTheDueDeliveriesOfAnOpenEditionWithoutAManualSend(String store) throws Exception {
         try (ScriptedSmtp smtp = ScriptedSmtp.recordingInto(received)
                 .refusingAlways("carla@example.org", 451, "4.2.1 <carla@example.org>: mailbox busy, try again later").start(0);
              App app = App.open(ConfigLoader.load(TestWorld.create(dir, smtp.port(), readers("ana@example.org", "carla@example.org")),
-                     Map.of()).orThrow(), clock, TestWorld.QUICK_RETRIES)) {
+                     database(store)).orThrow(), clock, TestWorld.QUICK_RETRIES)) {
             SendReport first = TestWorld.send(app);
             assertThat(first.waitingForRetry()).isEqualTo(1);
             smtp.acceptingAgain("carla@example.org");
@@ -54,6 +56,14 @@ class DueSweepIT {
             }
         }
         assertThat(received.messagesPerRecipient()).isEqualTo(Map.of("ana@example.org", 1, "carla@example.org", 1));
+    }
+
+    private static Map<String, String> database(String store) {
+        if ("H2".equals(store)) {
+            return Map.of();
+        }
+        org.resumen.digest.config.DatabaseConfig database = org.resumen.digest.testing.Postgres.server().newDatabase();
+        return Map.of("DIGEST_DATABASE_URL", database.url(), "DIGEST_DATABASE_USERNAME", database.username());
     }
 
     private static void awaitSent(App app, String email) throws InterruptedException {
