@@ -39,7 +39,7 @@ class DueSweepIT {
         try (ScriptedSmtp smtp = ScriptedSmtp.recordingInto(received)
                 .refusingAlways("carla@example.org", 451, "4.2.1 <carla@example.org>: mailbox busy, try again later").start(0);
              App app = App.open(ConfigLoader.load(TestWorld.create(dir, smtp.port(), readers("ana@example.org", "carla@example.org")),
-                     database(store)).orThrow(), clock, TestWorld.QUICK_RETRIES)) {
+                     org.resumen.digest.testing.Postgres.environmentFor(store)).orThrow(), clock, TestWorld.QUICK_RETRIES)) {
             SendReport first = TestWorld.send(app);
             assertThat(first.waitingForRetry()).isEqualTo(1);
             smtp.acceptingAgain("carla@example.org");
@@ -56,14 +56,6 @@ class DueSweepIT {
             }
         }
         assertThat(received.messagesPerRecipient()).isEqualTo(Map.of("ana@example.org", 1, "carla@example.org", 1));
-    }
-
-    private static Map<String, String> database(String store) {
-        if ("H2".equals(store)) {
-            return Map.of();
-        }
-        org.resumen.digest.config.DatabaseConfig database = org.resumen.digest.testing.Postgres.server().newDatabase();
-        return Map.of("DIGEST_DATABASE_URL", database.url(), "DIGEST_DATABASE_USERNAME", database.username());
     }
 
     private static void awaitSent(App app, String email) throws InterruptedException {
