@@ -82,10 +82,11 @@ class RetriesAcrossRunsIT {
         }
     }
 
-    @org.junit.jupiter.api.Test
-    void anAdminsRetryNowMakesTheFailedDeliveriesDueAtOnce() {
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"H2", "PostgreSQL"})
+    void anAdminsRetryNowMakesTheFailedDeliveriesDueAtOnce(String store) {
         try (ScriptedSmtp smtp = ScriptedSmtp.recordingInto(received).refusingAlways("carla@example.org", 451, BUSY).start(0);
-             App app = open(smtp, "H2")) {
+             App app = open(smtp, store)) {
             TestWorld.send(app);
             smtp.acceptingAgain("carla@example.org");
 
