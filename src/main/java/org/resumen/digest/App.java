@@ -44,6 +44,8 @@ public final class App implements AutoCloseable {
     public final SendEdition sendEdition;
     /** Sends started from the web (console, API): the same use case on a worker thread, one per date. */
     public final SendJobs sendJobs;
+    /** What serve's retry sweep runs every minute: the due deliveries of every open edition, through sendJobs. */
+    public final org.resumen.digest.delivery.DueSweep dueSweep;
     /** Acts on bounces and complaints (bounce/); its VERP matcher is null without bounces.address. */
     public final org.resumen.digest.bounce.Bounces bounces;
 
@@ -62,6 +64,7 @@ public final class App implements AutoCloseable {
         this.sendEdition = new SendEdition(config, renderer, subscribers, ingester, editions, ledger, tokens, retry, clock,
                 new org.resumen.digest.health.SourceHealth(database.dataSource()));
         this.sendJobs = new SendJobs(sendEdition, editions::today, clock);
+        this.dueSweep = new org.resumen.digest.delivery.DueSweep(ledger, sendEdition, sendJobs, clock);
         this.bounces = new org.resumen.digest.bounce.Bounces(database.dataSource(), ledger, subscribers,
                 config.bounces() != null && config.bounces().verp()
                         ? new org.resumen.digest.subscriber.Verp(config.bounces().address(), tokens) : null, clock);

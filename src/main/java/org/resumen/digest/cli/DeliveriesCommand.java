@@ -17,6 +17,10 @@ import picocli.CommandLine.ParentCommand;
 final class DeliveriesCommand implements Callable<Integer> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'");
 
+    private static String time(java.time.OffsetDateTime at) {
+        return at == null ? "-" : TIME.format(at.withOffsetSameInstant(java.time.ZoneOffset.UTC));
+    }
+
     @ParentCommand
     DigestCommand parent;
 
@@ -31,13 +35,13 @@ final class DeliveriesCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = parent.spec.commandLine().getOut();
         try (App app = parent.open()) {
-            out.printf("%-10s %-36s %-9s %8s %-20s %-20s %s%n", "EDITION", "EMAIL", "STATUS", "ATTEMPTS", "UPDATED", "SENT", "REPLY");
+            out.printf("%-10s %-36s %-9s %8s %-20s %-20s %-20s %s%n", "EDITION", "EMAIL", "STATUS", "ATTEMPTS", "UPDATED", "SENT",
+                    "NEXT ATTEMPT", "REPLY");
             int[] rows = {0};
             app.ledger.forEachRow(date, status, row -> {
                 rows[0]++;
-                out.printf("%-10s %-36s %-9s %8d %-20s %-20s %s%s%n", row.date(), row.email(), row.status(), row.attempts(),
-                        row.updatedAt() == null ? "-" : TIME.format(row.updatedAt().withOffsetSameInstant(java.time.ZoneOffset.UTC)),
-                        row.sentAt() == null ? "-" : TIME.format(row.sentAt().withOffsetSameInstant(java.time.ZoneOffset.UTC)),
+                out.printf("%-10s %-36s %-9s %8d %-20s %-20s %-20s %s%s%n", row.date(), row.email(), row.status(), row.attempts(),
+                        time(row.updatedAt()), time(row.sentAt()), time(row.nextAttemptAt()),
                         row.reply() == null ? "" : row.reply(), row.possibleDuplicate() ? " (possible duplicate)" : "");
             });
             out.println(rows[0] + " row(s)");

@@ -6,6 +6,9 @@ import org.resumen.digest.delivery.SendReport;
 /** Prints the summary at the end of a send: counts, what went wrong, and why nothing was sent when so. */
 final class ReportPrinter {
     private static final int MAX_FAILURE_LINES = 20;
+    /** Times as {@code digest deliveries} shows them. */
+    static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
+            .withZone(java.time.ZoneOffset.UTC);
     private final PrintWriter out;
 
     ReportPrinter(PrintWriter out) {
@@ -31,8 +34,17 @@ final class ReportPrinter {
                     + " to the server before it died; marked possible_duplicate in the deliveries table).%n", report.retaken());
         }
         if (report.waitingForRetry() > 0) {
-            out.printf("Waiting for a retry: %d (failed for now; the next digest send or serve tries them again).%n",
-                    report.waitingForRetry());
+            out.printf("Waiting for a retry: %d (failed for now; %s; see digest deliveries --status failed).%n",
+                    report.waitingForRetry(), report.nextRetryAt() == null
+                            ? "the next digest send or serve tries them again"
+                            : "the first is due again at " + TIME.format(report.nextRetryAt())
+                            + ", when the next digest send or serve's retry sweep tries it");
+        }
+        SendReport.Pacing pacing = report.pacing();
+        if (pacing.throttled() > 0) {
+            out.printf(java.util.Locale.ROOT, "Throttled by the server %d times (421 or 4.7.x, not counted as attempts): the send"
+                    + " slowed down to %.1f msg/s at its slowest%s.%n", pacing.throttled(), pacing.slowestPerSecond(),
+                    pacing.requeued() > 0 ? "; " + pacing.requeued() + " deliveries put back as due for the next run" : "");
         }
         if (report.expired() > 0) {
             out.printf("Expired past the send deadline: %d (never sent; see digest deliveries --status expired).%n",

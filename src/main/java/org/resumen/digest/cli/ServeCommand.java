@@ -61,7 +61,8 @@ final class ServeCommand implements Callable<Integer> {
             scheduler = Scheduling.persistent(app.database.dataSource(), app.database.isPostgres(),
                     app.sendEdition, app.editions, app.clock);
             Scheduling.scheduleDaily(scheduler, app.config.newsletter());
-            scheduler.getListenerManager().addJobListener(reporter);
+            Scheduling.sweepDueDeliveries(scheduler, app.dueSweep);
+            scheduler.getListenerManager().addJobListener(reporter, Scheduling.EDITION_JOB);
             web = startWeb(app, scheduler);
             scheduler.start();
             out.println("Scheduler started (" + app.config.newsletter().schedule() + ", " + app.config.newsletter().timezone()

@@ -18,9 +18,10 @@ import org.resumen.digest.DigestException;
 /**
  * Who may send which delivery: a worker claims a batch of due rows for its node with a lease, so
  * that no two workers, processes or nodes ever hold the same row. A row is due when it is
- * {@code pending}, {@code failed} in another run (a later run retries it), or {@code sending}
- * with its lease run out (its process died): such a row is retaken and marked as a possible
- * duplicate, as the server may have accepted it (RFC 1047).
+ * {@code pending}, {@code failed} for now with its {@code next_attempt_at} reached (the backoff of
+ * {@link RetryPolicy#backoff}; none for rows failed before it existed), or {@code sending} with its
+ * lease run out (its process died): such a row is retaken and marked as a possible duplicate, as the
+ * server may have accepted it (RFC 1047).
  *
  * <p>On PostgreSQL the batch is chosen with {@code FOR UPDATE SKIP LOCKED}; on H2 with a conditional
  * UPDATE that H2 re-checks on each row after taking its lock, so a row another transaction claimed
@@ -29,15 +30,16 @@ import org.resumen.digest.DigestException;
 final class Claims {
     /** Longer than an SMTP transaction may take (10 min reply to the final dot, RFC 5321 4.5.3.2.6). */
     static final Duration LEASE = Duration.ofMinutes(15);
-    private static final String DUE = "(status = 'pending' or (status = 'failed' and (claimed_by is null or claimed_by <> ?))"
+    /** Binds two parameters, both now. */
+    private static final String DUE = "(status = 'pending' or (status = 'failed' and (next_attempt_at is null or next_attempt_at <= ?))"
             + " or (status = 'sending' and lease_until < ?))";
     private static final String SET = "set status = 'sending', claimed_by = ?, lease_until = ?, updated_at = ?,"
             + " possible_duplicate = (possible_duplicate or status = 'sending')";
     private static final String PICK = "select id from deliveries where edition_id = ? and id > ? and " + DUE
             + " order by edition_id, id fetch first ? rows only";
     private static final String POSTGRES = "update deliveries " + SET + " where id in (" + PICK
-            + " for update skip locked) returning id, subscriber_id, possible_duplicate";
-    private static final String H2 = "select id, subscriber_id, possible_duplicate from final table (update deliveries "
+            + " for update skip locked) returning id, subscriber_id, possible_duplicate, failed_runs";
+    private static final String H2 = "select id, subscriber_id, possible_duplicate, failed_runs from final table (update deliveries "
             + SET + " where id in (%s) and " + DUE + ")";
 
     private final DataSource dataSource;
@@ -53,8 +55,11 @@ final class Claims {
         this.node = node;
     }
 
-    /** One claimed delivery; {@code possibleDuplicate}: retaken after a lease ran out, now or before. */
-    record Claim(long id, long subscriberId, boolean possibleDuplicate) {
+    /**
+     * One claimed delivery; {@code possibleDuplicate}: retaken after a lease ran out, now or before;
+     * {@code failedRuns}: how many earlier runs it failed in (its next backoff).
+     */
+    record Claim(long id, long subscriberId, boolean possibleDuplicate, int failedRuns) {
     }
 
     String node() {
@@ -86,14 +91,31 @@ final class Claims {
         String sql = "select count(*) from deliveries where edition_id = ? and " + DUE;
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, editionId);
-            ps.setString(2, node);
-            ps.setObject(3, utc(clock.instant()));
+            bindDue(ps, 2, clock.instant());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
             }
         } catch (SQLException e) {
             throw failure("count the due deliveries of edition " + editionId, e);
+        }
+    }
+
+    /** The dates of the editions with a row due at {@code now}, oldest first (what serve's retry sweep works on). */
+    static List<java.time.LocalDate> editionsWithDue(DataSource dataSource, Instant now) {
+        String sql = "select e.edition_date from editions e where exists (select 1 from deliveries where edition_id = e.id and "
+                + DUE + ") order by e.edition_date";
+        List<java.time.LocalDate> dates = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bindDue(ps, 1, now);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    dates.add(rs.getObject(1, java.time.LocalDate.class));
+                }
+            }
+            return dates;
+        } catch (SQLException e) {
+            throw failure("look for editions with due deliveries", e);
         }
     }
 
@@ -176,8 +198,7 @@ final class Claims {
             for (long id : candidates) {
                 ps.setLong(i++, id);
             }
-            ps.setString(i++, node);
-            ps.setObject(i, utc(now));
+            bindDue(ps, i, now);
             return read(ps, max);
         }
     }
@@ -192,16 +213,20 @@ final class Claims {
     private void bindPick(PreparedStatement ps, int first, long editionId, long after, int max, Instant now) throws SQLException {
         ps.setLong(first, editionId);
         ps.setLong(first + 1, after);
-        ps.setString(first + 2, node);
-        ps.setObject(first + 3, utc(now));
+        bindDue(ps, first + 2, now);
         ps.setInt(first + 4, max);
+    }
+
+    private static void bindDue(PreparedStatement ps, int first, Instant now) throws SQLException {
+        ps.setObject(first, utc(now));
+        ps.setObject(first + 1, utc(now));
     }
 
     private static List<Claim> read(PreparedStatement ps, int max) throws SQLException {
         List<Claim> claimed = new ArrayList<>(max);
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                claimed.add(new Claim(rs.getLong(1), rs.getLong(2), rs.getBoolean(3)));
+                claimed.add(new Claim(rs.getLong(1), rs.getLong(2), rs.getBoolean(3), rs.getInt(4)));
             }
         }
         return claimed;
@@ -217,8 +242,7 @@ final class Claims {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, editionId);
             ps.setLong(2, after);
-            ps.setString(3, node);
-            ps.setObject(4, utc(now));
+            bindDue(ps, 3, now);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 long id = rs.getLong(1);

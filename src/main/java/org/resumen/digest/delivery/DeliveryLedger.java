@@ -74,9 +74,22 @@ public final class DeliveryLedger {
         }
     }
 
-    /** One delivery's outcome in this run, to be written with others in one commit. */
-    record Recorded(long id, String status, int attempts, String reply, String messageId) {
-        static Recorded of(long id, Outcome outcome) {
+    /** The dates of the editions with a delivery due now, oldest first; see {@link Claims} for what is due. */
+    public List<java.time.LocalDate> editionsWithDueRows() {
+        return Claims.editionsWithDue(dataSource, clock.instant());
+    }
+
+    /**
+     * One delivery's outcome in this run, to be written with others in one commit; a failed one with
+     * {@code nextAttemptAt}, the moment before which no run claims it again.
+     */
+    record Recorded(long id, String status, int attempts, String reply, String messageId, java.time.Instant nextAttemptAt) {
+        Recorded(long id, String status, int attempts, String reply, String messageId) {
+            this(id, status, attempts, reply, messageId, null);
+        }
+
+        /** {@code retryAt}: when a temporary failure may be tried again by a later run. */
+        static Recorded of(long id, Outcome outcome, java.time.Instant retryAt) {
             if (outcome instanceof Outcome.Sent s) {
                 return new Recorded(id, SENT, s.attempts(), s.reply(), s.messageId());
             }
@@ -84,20 +97,22 @@ public final class DeliveryLedger {
                 return new Recorded(id, REJECTED, r.attempts(), r.reply(), null);
             }
             Outcome.Failed f = (Outcome.Failed) outcome;
-            return new Recorded(id, FAILED, f.attempts(), f.reply(), null);
+            return new Recorded(id, FAILED, f.attempts(), f.reply(), null, retryAt);
         }
     }
 
     /**
      * Writes a batch of outcomes in one transaction (group commit): one disk write for the batch
-     * instead of one per message. Only rows still claimed by {@code node} are changed.
+     * instead of one per message. Only rows still claimed by {@code node} are changed. A failed row
+     * gets its next attempt's time and one more failed run; any other outcome clears the time.
      */
     void recordAll(List<Recorded> outcomes, String node) {
         if (outcomes.isEmpty()) {
             return;
         }
         String sql = "update deliveries set status = ?, attempts = attempts + ?, smtp_reply = ?, message_id = ?,"
-                + " updated_at = ?, sent_at = ?, lease_until = null where id = ? and claimed_by = ?";
+                + " updated_at = ?, sent_at = ?, lease_until = null, next_attempt_at = ?, failed_runs = failed_runs + ?"
+                + " where id = ? and claimed_by = ?";
         OffsetDateTime now = now();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -108,13 +123,11 @@ public final class DeliveryLedger {
                     ps.setString(3, truncate(r.reply(), 2000));
                     ps.setString(4, truncate(r.messageId(), 500));
                     ps.setObject(5, now);
-                    if (SENT.equals(r.status())) {
-                        ps.setObject(6, now);
-                    } else {
-                        ps.setNull(6, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
-                    }
-                    ps.setLong(7, r.id());
-                    ps.setString(8, node);
+                    setTime(ps, 6, SENT.equals(r.status()) ? now : null);
+                    setTime(ps, 7, r.nextAttemptAt() == null ? null : r.nextAttemptAt().atOffset(ZoneOffset.UTC));
+                    ps.setInt(8, FAILED.equals(r.status()) ? 1 : 0);
+                    ps.setLong(9, r.id());
+                    ps.setString(10, node);
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -127,6 +140,49 @@ public final class DeliveryLedger {
             }
         } catch (SQLException e) {
             throw failure("record " + outcomes.size() + " deliveries", e);
+        }
+    }
+
+    private static void setTime(PreparedStatement ps, int index, OffsetDateTime time) throws SQLException {
+        if (time == null) {
+            ps.setNull(index, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            ps.setObject(index, time);
+        }
+    }
+
+    /**
+     * An admin's "retry failed": the deliveries of the edition of {@code date} that failed for now are
+     * due at once instead of at their backoff time; returns how many. Their count of failed runs stays,
+     * so a further failure waits as long as it would have.
+     */
+    public int retryNow(java.time.LocalDate date) {
+        String sql = "update deliveries set next_attempt_at = ? where status = ? and next_attempt_at > ?"
+                + " and edition_id in (select id from editions where edition_date = ?)";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, now());
+            ps.setString(2, FAILED);
+            ps.setObject(3, now());
+            ps.setObject(4, date);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("make the failed deliveries of " + date + " due now", e);
+        }
+    }
+
+    /** When the first delivery of the edition that failed for now may be tried again; empty when none waits. */
+    java.util.Optional<java.time.Instant> nextRetry(long editionId) {
+        String sql = "select min(next_attempt_at) from deliveries where edition_id = ? and status = ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, editionId);
+            ps.setString(2, FAILED);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                OffsetDateTime at = rs.getObject(1, OffsetDateTime.class);
+                return java.util.Optional.ofNullable(at).map(OffsetDateTime::toInstant);
+            }
+        } catch (SQLException e) {
+            throw failure("read the next retry of edition " + editionId, e);
         }
     }
 
@@ -150,9 +206,13 @@ public final class DeliveryLedger {
     /** The statuses a delivery row can have, in the order a row moves through them. */
     public static final List<String> STATUSES = List.of(PENDING, SENDING, SENT, FAILED, REJECTED, SKIPPED, EXPIRED);
 
-    /** One row as {@code digest deliveries} lists it; the address in full (the operator's own tool). */
+    /**
+     * One row as {@code digest deliveries} lists it; the address in full (the operator's own tool).
+     * {@code nextAttemptAt}: when a row failed for now is tried again (null otherwise).
+     */
     public record Listed(java.time.LocalDate date, String email, String status, int attempts, String reply,
-                         java.time.OffsetDateTime updatedAt, java.time.OffsetDateTime sentAt, boolean possibleDuplicate) {
+                         java.time.OffsetDateTime updatedAt, java.time.OffsetDateTime sentAt, boolean possibleDuplicate,
+                         java.time.OffsetDateTime nextAttemptAt) {
     }
 
     /**
@@ -175,7 +235,7 @@ public final class DeliveryLedger {
             throw new DeliveryException("--status: unknown status \"" + status + "\"; expected one of " + String.join(", ", STATUSES));
         }
         String sql = "select e.edition_date, s.email, d.status, d.attempts, d.smtp_reply, d.updated_at, d.sent_at,"
-                + " d.possible_duplicate from deliveries d join editions e on e.id = d.edition_id"
+                + " d.possible_duplicate, d.next_attempt_at from deliveries d join editions e on e.id = d.edition_id"
                 + " join subscribers s on s.id = d.subscriber_id where (? is null or e.edition_date = ?)"
                 + " and (? is null or d.status = ?) order by e.edition_date, d.id";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
@@ -189,7 +249,8 @@ public final class DeliveryLedger {
                 while (rs.next()) {
                     each.accept(new Listed(rs.getObject(1, java.time.LocalDate.class), rs.getString(2), rs.getString(3),
                             rs.getInt(4), rs.getString(5), rs.getObject(6, OffsetDateTime.class),
-                            rs.getObject(7, OffsetDateTime.class), rs.getBoolean(8)));
+                            rs.getObject(7, OffsetDateTime.class), rs.getBoolean(8),
+                            FAILED.equals(rs.getString(3)) ? rs.getObject(9, OffsetDateTime.class) : null));
                 }
             }
         } catch (SQLException e) {

@@ -29,6 +29,11 @@ import org.slf4j.LoggerFactory;
  * made meanwhile is honoured), composes and sends each message with retries, and writes the batch's
  * outcomes in one commit. So at most {@code threads × BATCH} messages are ever sent but not recorded:
  * the bound on what a crash can send twice, and those rows come back as possible duplicates.
+ *
+ * <p>A delivery still failing for now after its tries waits {@link RetryPolicy#backoff} for a later
+ * run. A throttled one goes back to the due pool untouched. When the run's {@link ErrorBudget} is
+ * spent (or the connection failed too often in a row) the run pauses: no more claims, and what is
+ * claimed but not tried goes back to the pool, due for the next run or serve's retry sweep.
  */
 final class DeliveryRun {
     /** Rows per claim and per group commit. */
@@ -45,7 +50,8 @@ final class DeliveryRun {
     private final Supplier<MailConnection> connections;
     private final Attempts attempts;
     private final RetryPolicy retry;
-    private final RateLimiter limiter;
+    private final ErrorBudget budget = new ErrorBudget();
+    private final java.time.Clock clock;
     private final int threads;
     private final AtomicBoolean stop;
     private final AtomicLong cursor = new AtomicLong();
@@ -56,23 +62,27 @@ final class DeliveryRun {
     final AtomicInteger skipped = new AtomicInteger();
     /** Rows taken over after another process's lease ran out: the server may already have them. */
     final AtomicInteger retaken = new AtomicInteger();
+    /** Deliveries given back to the due pool after the server throttled them {@link Attempts#MAX_THROTTLES} times. */
+    final AtomicInteger requeued = new AtomicInteger();
     final List<String> failures = Collections.synchronizedList(new ArrayList<>());
     /** Why a worker stopped early (e.g. the database failed), leaving deliveries due; null when none did. */
     final AtomicReference<String> workerError = new AtomicReference<>();
     private final AtomicInteger connectionFailuresInARow = new AtomicInteger();
-    private final AtomicReference<String> abortReason = new AtomicReference<>();
+    /** Why the run paused, leaving the rest due ("error budget: …"); null while it goes on. */
+    final AtomicReference<String> paused = new AtomicReference<>();
 
     DeliveryRun(Composer composer, DeliveryLedger ledger, Claims claims, SubscriberStore subscribers,
-                Supplier<MailConnection> connections, RetryPolicy retry, RateLimiter limiter, int threads, AtomicBoolean stop) {
+                Supplier<MailConnection> connections, RetryPolicy retry, RateLimiter limiter, int threads, AtomicBoolean stop,
+                java.time.Clock clock) {
         this.composer = composer;
         this.digests = composer.newSend();
         this.ledger = ledger;
         this.claims = claims;
         this.subscribers = subscribers;
         this.connections = connections;
-        this.attempts = new Attempts(retry);
+        this.attempts = new Attempts(retry, limiter, budget);
         this.retry = retry;
-        this.limiter = limiter;
+        this.clock = clock;
         this.threads = threads;
         this.stop = stop;
     }
@@ -102,7 +112,7 @@ final class DeliveryRun {
 
     private void work(Edition edition, Progress progress, int total) {
         try (MailConnection connection = connections.get()) {
-            while (!stop.get()) {
+            while (!stop.get() && paused.get() == null) {
                 List<Claims.Claim> batch = claims.claim(edition.id(), cursor.get(), BATCH);
                 if (batch.isEmpty()) {
                     return;
@@ -122,25 +132,36 @@ final class DeliveryRun {
     private void deliverBatch(Edition edition, List<Claims.Claim> batch, MailConnection connection) throws InterruptedException {
         Map<Long, Subscriber> active = subscribers.activeAmong(batch.stream().map(Claims.Claim::subscriberId).toList());
         List<Done> done = new ArrayList<>(batch.size());
+        List<Long> giveBack = new ArrayList<>();
         long leaseCheck = System.nanoTime() + Claims.LEASE.toNanos() / 2;
         int next = 0;
         try {
-            for (; next < batch.size() && !stop.get(); next++) {
+            for (; next < batch.size() && !stop.get() && paused.get() == null; next++) {
                 if (System.nanoTime() > leaseCheck) {
                     claims.extend(batch.subList(next, batch.size()).stream().map(Claims.Claim::id).toList());
                     leaseCheck = System.nanoTime() + Claims.LEASE.toNanos() / 2;
                 }
                 Claims.Claim claim = batch.get(next);
-                done.add(deliverOne(edition, claim, active.get(claim.subscriberId()), connection));
+                Done one = deliverOne(edition, claim, active.get(claim.subscriberId()), connection);
+                if (one.recorded() == null) {
+                    giveBack.add(claim.id());
+                } else {
+                    done.add(one);
+                }
             }
         } finally {
             ledger.recordAll(done.stream().map(Done::recorded).toList(), claims.node());
             done.forEach(this::tally);
-            claims.release(batch.subList(next, batch.size()).stream().map(Claims.Claim::id).toList());
+            requeued.addAndGet(giveBack.size());
+            batch.subList(next, batch.size()).forEach(claim -> giveBack.add(claim.id()));
+            claims.release(giveBack);
         }
     }
 
-    /** One message's outcome, and the line the report shows when it did not go out. */
+    /**
+     * One message's outcome, and the line the report shows when it did not go out; {@code recorded}
+     * is null for a delivery that goes back to the due pool as it was (throttled).
+     */
     private record Done(DeliveryLedger.Recorded recorded, String failure, boolean retaken) {
     }
 
@@ -150,9 +171,6 @@ final class DeliveryRun {
             return skip(claim, "unsubscribed or removed before this message was sent");
         }
         String who = Emails.mask(subscriber.email());
-        if (abortReason.get() != null) {
-            return fail(claim, subscriber.email(), "not attempted: " + abortReason.get());
-        }
         Optional<MimeMessage> message;
         try {
             message = composer.compose(edition, subscriber, digests);
@@ -162,15 +180,23 @@ final class DeliveryRun {
         if (message.isEmpty()) {
             return skip(claim, "no article of this edition in the subscriber's topics " + subscriber.topics());
         }
-        limiter.acquire();
         Outcome outcome = attempts.deliver(connection, message.get());
+        if (outcome instanceof Outcome.Throttled t) {
+            log.debug("delivery {} to {}: throttled {} times, back to the due pool: {}", claim.id(), who, Attempts.MAX_THROTTLES, t.reply());
+            return new Done(null, null, false);
+        }
+        budget.exhausted().ifPresent(reason -> paused.compareAndSet(null, reason));
         if (outcome instanceof Outcome.Rejected r && userUnknown(r.reply())) {
             // a synchronous "user unknown" is a hard bounce: no more mail until an admin lifts it
             subscribers.stop(subscriber.id(), org.resumen.digest.subscriber.Subscriber.Status.BOUNCED);
         }
         log.debug("delivery {} to {}: {}", claim.id(), who, outcome.getClass().getSimpleName().toLowerCase());
-        return new Done(DeliveryLedger.Recorded.of(claim.id(), outcome), failureLine(subscriber.email(), outcome),
+        return new Done(DeliveryLedger.Recorded.of(claim.id(), outcome, retryAt(claim)), failureLine(subscriber.email(), outcome),
                 claim.possibleDuplicate());
+    }
+
+    private java.time.Instant retryAt(Claims.Claim claim) {
+        return clock.instant().plus(RetryPolicy.backoff(claim.failedRuns()));
     }
 
     /** 550 (not a 5.7.x policy refusal) or an enhanced 5.1.1/5.1.2 status: the mailbox does not exist. */
@@ -193,7 +219,7 @@ final class DeliveryRun {
         }
         Outcome.Failed f = (Outcome.Failed) outcome;
         if (f.serverWide() && connectionFailuresInARow.incrementAndGet() >= retry.maxConnectionFailuresInARow()) {
-            abortReason.compareAndSet(null, retry.maxConnectionFailuresInARow()
+            paused.compareAndSet(null, retry.maxConnectionFailuresInARow()
                     + " server failures in a row (no connection or sender refused), last: " + f.reply());
         }
         return email + ": failed after " + f.attempts() + " attempts: " + f.reply();
@@ -219,9 +245,9 @@ final class DeliveryRun {
                 claim.possibleDuplicate());
     }
 
-    private static Done fail(Claims.Claim claim, String email, String reason) {
-        return new Done(new DeliveryLedger.Recorded(claim.id(), DeliveryLedger.FAILED, 0, reason, null), email + ": " + reason,
-                claim.possibleDuplicate());
+    private Done fail(Claims.Claim claim, String email, String reason) {
+        return new Done(new DeliveryLedger.Recorded(claim.id(), DeliveryLedger.FAILED, 0, reason, null, retryAt(claim)),
+                email + ": " + reason, claim.possibleDuplicate());
     }
 
     private int done() {

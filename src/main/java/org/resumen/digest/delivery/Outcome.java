@@ -21,4 +21,11 @@ sealed interface Outcome {
      */
     record Failed(String reply, int attempts, boolean serverWide) implements Outcome {
     }
+
+    /**
+     * The server kept asking us to slow down (421, 4.7.x) until {@link Attempts#MAX_THROTTLES} tries:
+     * the message goes back to the due pool. {@code attempts}: tries that failed otherwise meanwhile.
+     */
+    record Throttled(String reply, int attempts) implements Outcome {
+    }
 }

@@ -52,6 +52,8 @@ public final class SendEdition {
     private final SourceAlerts alerts;
     private volatile EditionGate.Sleeper sleeper = this::sleepUnlessStopped;
     private final List<java.util.function.BiConsumer<SendOptions, SendReport>> finished = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Editions (by date) this process is sending right now, with how many runs of each. */
+    private final Map<LocalDate, Integer> delivering = new java.util.concurrent.ConcurrentHashMap<>();
 
     public SendEdition(Config config, DigestRenderer renderer, SubscriberStore subscribers, Ingester ingester,
                        Editions editions, DeliveryLedger ledger, Tokens tokens, RetryPolicy retry, Clock clock,
@@ -158,7 +160,7 @@ public final class SendEdition {
             return dryRun(planned, problems, started);
         }
         Edition edition = planned.id() != 0 ? planned : editions.open(date);
-        return deliver(edition, progress, problems, started);
+        return deliver(edition, progress, problems, started, true);
     }
 
     private void refuseFutureDate(LocalDate date, SendOptions options) {
@@ -210,18 +212,56 @@ public final class SendEdition {
         return composer.render(edition, subscriber, composer.newSend());
     }
 
-    private SendReport deliver(Edition edition, Progress progress, List<String> problems, Instant started) {
+    /**
+     * Works the due deliveries of the edition of {@code date}, already opened, through the same claims
+     * as every send, without syncing files, pulling sources or adding rows for subscribers who joined
+     * since (a send does that): what serve's retry sweep calls (see
+     * {@link DueSweep}). Past the send deadline what is still due expires. Empty when the edition
+     * was never opened: only a send opens one.
+     */
+    public java.util.Optional<SendReport> resume(LocalDate date, Progress progress) {
+        Instant started = clock.instant();
+        stop.set(false);
+        java.util.Optional<Edition> edition = editions.find(date);
+        if (edition.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        renderer.validate();
+        SendReport report = deliver(edition.get(), progress, new ArrayList<>(), started, false);
+        finished.forEach(listener -> listener.accept(SendOptions.scheduled(date), report));
+        return java.util.Optional.of(report);
+    }
+
+    private SendReport deliver(Edition edition, Progress progress, List<String> problems, Instant started, boolean fanOut) {
         // Checked before the fan-out: nobody who subscribed since is given a row of an edition that can no longer go out.
         Instant deadline = editions.sendDeadline(edition);
         if (clock.instant().isAfter(deadline)) {
             return pastDeadline(edition, deadline, problems, started);
         }
-        ledger.fanOut(edition.id());
+        delivering.merge(edition.date(), 1, Integer::sum);
+        try {
+            return deliverDue(edition, progress, problems, started, deadline, fanOut);
+        } finally {
+            delivering.computeIfPresent(edition.date(), (date, runs) -> runs == 1 ? null : runs - 1);
+        }
+    }
+
+    /** True while a run of this process sends the edition of {@code date} (so serve's sweep need not start another). */
+    public boolean delivering(LocalDate date) {
+        return delivering.containsKey(date);
+    }
+
+    private SendReport deliverDue(Edition edition, Progress progress, List<String> problems, Instant started, Instant deadline,
+                                  boolean fanOut) {
+        if (fanOut) {
+            ledger.fanOut(edition.id());
+        }
         Claims claims = ledger.claims(Nodes.runId());
         int due = claims.countDue(edition.id());
         int sentBefore = ledger.counts(edition.id()).getOrDefault(DeliveryLedger.SENT, 0);
+        RateLimiter limiter = new RateLimiter(config.smtp().maxPerSecond());
         DeliveryRun run = new DeliveryRun(composer, ledger, claims, subscribers, connections, retry,
-                new RateLimiter(config.smtp().maxPerSecond()), config.smtp().connections(), stop);
+                limiter, config.smtp().connections(), stop, clock);
         run.run(edition, due, progress);
         if (run.workerError.get() != null) {
             problems.add("sending stopped early, the rest stays due for the next run: " + run.workerError.get());
@@ -230,17 +270,38 @@ public final class SendEdition {
             log.warn("edition {}: {} deliveries retaken after another process's lease ran out (possible duplicates)",
                     edition.date(), run.retaken.get());
         }
+        SendReport.Pacing pacing = new SendReport.Pacing(limiter.throttles(), limiter.slowest(), run.requeued.get(),
+                run.paused.get() == null ? "" : run.paused.get());
         String note = due == 0 && run.sent.get() == 0
-                ? alreadyDone(edition, sentBefore)
-                : (stop.get() ? "stopped on request; the rest stays due for the next run" : "");
+                ? nothingDue(edition, sentBefore)
+                : (stop.get() ? "stopped on request; the rest stays due for the next run" : paused(pacing));
         // A run that ends past the deadline leaves nothing for a later one: what is still due expires now.
         int expired = clock.instant().isAfter(deadline) ? ledger.expire(edition.id(), expiryReason(deadline)) : 0;
         int waiting = ledger.counts(edition.id()).getOrDefault(DeliveryLedger.FAILED, 0);
-        log.info("edition {}: {} due, {} sent, {} failed, {} rejected, {} skipped, {} retaken, {} expired", edition.date(), due,
-                run.sent.get(), run.failed.get(), run.rejected.get(), run.skipped.get(), run.retaken.get(), expired);
+        Instant nextRetry = waiting == 0 ? null : ledger.nextRetry(edition.id()).orElse(null);
+        log.info("edition {}: {} due, {} sent, {} failed, {} rejected, {} skipped, {} retaken, {} expired, {} waiting for a retry"
+                        + " (next at {}), {} throttling replies{}", edition.date(), due, run.sent.get(), run.failed.get(),
+                run.rejected.get(), run.skipped.get(), run.retaken.get(), expired, waiting, nextRetry, pacing.throttled(),
+                pacing.isPaused() ? ", paused: " + pacing.paused() : "");
         return new SendReport(edition.date(), edition.articles().size(), due, run.sent.get(), run.failed.get(),
                 run.rejected.get(), run.skipped.get(), sentBefore, problems, run.failures, note, elapsed(started),
-                run.retaken.get(), waiting, expired, false);
+                run.retaken.get(), waiting, expired, false, nextRetry, pacing);
+    }
+
+    private static String paused(SendReport.Pacing pacing) {
+        return pacing.isPaused() ? "paused: " + pacing.paused() + "; the rest stays due, and the next digest send (or serve's"
+                + " retry sweep, 5 minutes later) resumes it" : "";
+    }
+
+    // Nothing was due: all settled, or what is left waits for its retry time.
+    private String nothingDue(Edition edition, int sentBefore) {
+        int waiting = ledger.counts(edition.id()).getOrDefault(DeliveryLedger.FAILED, 0);
+        if (waiting == 0) {
+            return alreadyDone(edition, sentBefore);
+        }
+        return "nothing due now: " + waiting + " deliveries of the edition of " + edition.date() + " failed for now and wait"
+                + " for their retry time (the first at " + ledger.nextRetry(edition.id()).map(this::inZone).orElse("?") + ", "
+                + config.newsletter().timezone() + "); " + sentBefore + " already sent";
     }
 
     // listmonk #1801 is the bug to avoid: an edition resumed after downtime going out a day late.

@@ -57,7 +57,21 @@ public final class SendJobs implements AutoCloseable {
         SendOptions dated = new SendOptions(date, null, options.force(), options.dryRun());
         Job job = jobs.compute(date, (d, running) -> running != null && !running.finished() ? running : new Job(d, clock.instant()));
         if (job.claimStart()) {
-            workers.submit(() -> job.run(sendEdition, dated, clock));
+            workers.submit(() -> job.run(progress -> sendEdition.run(dated, progress), clock));
+        }
+        return job.snapshot();
+    }
+
+    /**
+     * Starts working the due deliveries of the edition of {@code date}, already opened
+     * ({@link SendEdition#resume}), unless a send of that date started here is still running; for
+     * serve's retry sweep. Returns the progress of the send that runs.
+     */
+    public Snapshot resume(LocalDate date) {
+        Job job = jobs.compute(date, (d, running) -> running != null && !running.finished() ? running : new Job(d, clock.instant()));
+        if (job.claimStart()) {
+            workers.submit(() -> job.run(progress -> sendEdition.resume(date, progress).orElseThrow(() ->
+                    new DeliveryException("the edition of " + date + " was never opened; only a send opens it")), clock));
         }
         return job.snapshot();
     }
@@ -142,9 +156,9 @@ public final class SendJobs implements AutoCloseable {
             return current.get();
         }
 
-        void run(SendEdition sendEdition, SendOptions options, Clock clock) {
+        void run(java.util.function.Function<Progress, SendReport> send, Clock clock) {
             try {
-                SendReport report = sendEdition.run(options, this);
+                SendReport report = send.apply(this);
                 int total = report.due();
                 current.set(new Snapshot(date, startedAt, clock.instant(), total, report.sent() + report.failed()
                         + report.rejected() + report.skipped(), report.sent(), report.failed(), report.rejected(),

@@ -42,6 +42,13 @@ import org.resumen.digest.edition.Editions;
 public final class Scheduling {
     static final JobKey JOB = JobKey.jobKey("send-edition", "digest");
     static final TriggerKey DAILY = TriggerKey.triggerKey("daily", "digest");
+    static final JobKey SWEEP_JOB = JobKey.jobKey("sweep-due-deliveries", "digest");
+    static final TriggerKey SWEEP = TriggerKey.triggerKey("sweep", "digest");
+    /** How often serve looks for due deliveries (retries whose time came, leases that ran out, paused sends). */
+    public static final java.time.Duration SWEEP_EVERY = java.time.Duration.ofMinutes(1);
+    private static final String SWEEP_CONTEXT = "dueSweep";
+    /** Matches the edition job only (not the sweep): for listeners that report editions. */
+    public static final org.quartz.Matcher<JobKey> EDITION_JOB = KeyMatcher.keyEquals(JOB);
 
     private Scheduling() {
     }
@@ -101,6 +108,27 @@ public final class Scheduling {
         }
     }
 
+    /**
+     * Installs serve's retry sweep: every {@link #SWEEP_EVERY}, from now, {@code sweep} starts working
+     * the due deliveries of open editions. A missed fire is not made up (the next one does the same work).
+     */
+    public static void sweepDueDeliveries(Scheduler scheduler, org.resumen.digest.delivery.DueSweep sweep) {
+        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(SWEEP).forJob(SWEEP_JOB).startNow()
+                .withSchedule(org.quartz.SimpleScheduleBuilder.simpleSchedule()
+                        .withIntervalInSeconds((int) SWEEP_EVERY.toSeconds()).repeatForever()
+                        .withMisfireHandlingInstructionNextWithRemainingCount())
+                .build();
+        try {
+            scheduler.getContext().put(SWEEP_CONTEXT, sweep);
+            scheduler.addJob(JobBuilder.newJob(DueSweepJob.class).withIdentity(SWEEP_JOB).storeDurably().build(), true);
+            if (scheduler.getTrigger(SWEEP) == null) {
+                scheduler.scheduleJob(trigger);
+            }
+        } catch (SchedulerException e) {
+            throw new DigestException("cannot schedule the retry sweep: " + e.getMessage(), e);
+        }
+    }
+
     /** When the daily trigger fires next. */
     public static java.time.Instant nextEdition(Scheduler scheduler) {
         try {
@@ -149,6 +177,7 @@ public final class Scheduling {
         Properties p = new Properties();
         p.put("org.quartz.scheduler.instanceName", instanceName);
         p.put("org.quartz.scheduler.skipUpdateCheck", "true");
+        // One is enough: the retry sweep only starts work on other threads and returns.
         p.put("org.quartz.threadPool.threadCount", "1");
         p.put("org.quartz.scheduler.interruptJobsOnShutdownWithWait", "true");
         return p;
@@ -160,7 +189,9 @@ public final class Scheduling {
             // Quartz hands out one scheduler per name and JVM; every node of a cluster has the same
             // name, so each App gets its own (two nodes in one test JVM, or an app opened twice).
             org.quartz.impl.SchedulerRepository.getInstance().remove(scheduler.getSchedulerName());
-            scheduler.setJobFactory((bundle, s) -> new SendEditionJob(send, editions, clock));
+            scheduler.setJobFactory((bundle, s) -> bundle.getJobDetail().getJobClass() == DueSweepJob.class
+                    ? new DueSweepJob((org.resumen.digest.delivery.DueSweep) s.getContext().get(SWEEP_CONTEXT))
+                    : new SendEditionJob(send, editions, clock));
             return scheduler;
         } catch (SchedulerException e) {
             throw new DigestException("cannot create the Quartz scheduler: " + e.getMessage(), e);

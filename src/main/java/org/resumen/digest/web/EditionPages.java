@@ -134,8 +134,12 @@ final class EditionPages {
         startAndFollow(ctx);
     }
 
-    /** {@code POST …/retry} (admins only): a new run of the same send, which takes the failed rows again. */
+    /** {@code POST …/retry} (admins only): a new run of the same send, which takes the failed rows again at once. */
     void retry(Context ctx) {
+        if (console.refusedUnlessAdmin(ctx)) {
+            return;
+        }
+        ledger.retryNow(WebVersionPages.date(ctx.pathParam("date")));
         startAndFollow(ctx);
     }
 

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.resumen.digest.App;
 import org.resumen.digest.config.ConfigLoader;
-import org.resumen.digest.config.DatabaseConfig;
 import org.resumen.digest.testing.Postgres;
 import org.resumen.digest.testing.Deliveries;
 import org.resumen.digest.testing.DeliveryRow;
@@ -97,11 +96,7 @@ class ClaimedDeliveriesIT {
 
     /** The settings that put the ledger on {@code store}: H2 as the config says, or a fresh PostgreSQL database. */
     static Map<String, String> database(String store) {
-        if ("H2".equals(store)) {
-            return Map.of();
-        }
-        DatabaseConfig database = Postgres.server().newDatabase();
-        return Map.of("DIGEST_DATABASE_URL", database.url(), "DIGEST_DATABASE_USERNAME", database.username());
+        return Postgres.environmentFor(store);
     }
 
     static App open(Path config, Map<String, String> env) {

@@ -40,4 +40,37 @@ class SmtpFailureTest {
         assertThat(failure.permanent()).isFalse();
         assertThat(failure.reply()).isEqualTo("connection failed, no SMTP reply code: Couldn't connect to host, port: 127.0.0.1, 2525 (ConnectException: Connection refused)");
     }
+
+    @Test
+    void a421IsThrottlingWhereverItComes() throws Exception {
+        SMTPSenderFailedException atMailFrom = new SMTPSenderFailedException(new InternetAddress("resumen@example.org"),
+                "MAIL FROM:<resumen@example.org>", 421, "421 4.7.0 Try again later, closing connection");
+        SMTPAddressFailedException atRcpt = new SMTPAddressFailedException(new InternetAddress("ana@example.org"),
+                "RCPT TO:<ana@example.org>", 421, "421 4.7.28 unusual rate of mail");
+        assertThat(SmtpFailure.of(atMailFrom).throttle()).isTrue();
+        assertThat(SmtpFailure.of(new SendFailedException("Invalid Addresses", atRcpt)).throttle()).isTrue();
+    }
+
+    @Test
+    void aGreetingRefusedWith421IsThrottlingAndA554GreetingIsNotTheRecipientsFault() {
+        SmtpFailure busy = SmtpFailure.of(new MessagingException(
+                "Got bad greeting from SMTP host: 127.0.0.1, port: 2525, response: 421 4.7.0 too many connections"));
+        SmtpFailure closed = SmtpFailure.of(new MessagingException(
+                "Got bad greeting from SMTP host: 127.0.0.1, port: 2525, response: 554 no SMTP service here"));
+        assertThat(busy.code()).isEqualTo(421);
+        assertThat(busy.reply()).isEqualTo("421 4.7.0 too many connections");
+        assertThat(busy.throttle()).isTrue();
+        assertThat(closed.permanent()).isFalse();
+        assertThat(closed.throttle()).isFalse();
+    }
+
+    @Test
+    void a47xPolicyReplyToTheSenderIsThrottlingButGreylistingOfOneRecipientIsNot() throws Exception {
+        SMTPSenderFailedException rate = new SMTPSenderFailedException(new InternetAddress("resumen@example.org"),
+                "MAIL FROM:<resumen@example.org>", 451, "451 4.7.500 Server busy. Please try again later");
+        SMTPAddressFailedException greylisted = new SMTPAddressFailedException(new InternetAddress("carla@example.org"),
+                "RCPT TO:<carla@example.org>", 451, "451 4.7.1 Greylisted, try again later");
+        assertThat(SmtpFailure.of(rate).throttle()).isTrue();
+        assertThat(SmtpFailure.of(new SendFailedException("Invalid Addresses", greylisted)).throttle()).isFalse();
+    }
 }

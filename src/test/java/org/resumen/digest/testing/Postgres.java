@@ -63,6 +63,18 @@ public final class Postgres {
         return shared;
     }
 
+    /**
+     * The environment that puts the application's database on {@code store}: "H2" as the config says
+     * (nothing), or "PostgreSQL", a fresh database on this server; for tests run on both.
+     */
+    public static java.util.Map<String, String> environmentFor(String store) {
+        if ("H2".equals(store)) {
+            return java.util.Map.of();
+        }
+        DatabaseConfig database = server().newDatabase();
+        return java.util.Map.of("DIGEST_DATABASE_URL", database.url(), "DIGEST_DATABASE_USERNAME", database.username());
+    }
+
     /** A fresh empty database on the server, as the project's database settings. */
     public DatabaseConfig newDatabase() {
         String name = "digest_test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();

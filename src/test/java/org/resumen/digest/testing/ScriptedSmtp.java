@@ -17,7 +17,8 @@ import org.subethamail.smtp.server.SMTPServer;
 /**
  * A SubEtha SMTP server on 127.0.0.1 that accepts everything except the recipients it was told to
  * refuse: always (like a 550 for an unknown mailbox), only the first time (like 451 greylisting), or
- * at the end of the message data (like a 554 from a content filter).
+ * at the end of the message data (like a 554 from a content filter); and, server-wide, the first
+ * transactions throttled (421, connection closed) or every transaction deferred until told otherwise.
  */
 public final class ScriptedSmtp implements AutoCloseable {
     private record Refusal(int code, String text, int times) {
@@ -29,6 +30,10 @@ public final class ScriptedSmtp implements AutoCloseable {
     private final Map<String, Refusal> messageRefusals = new ConcurrentHashMap<>();
     private final java.util.Set<String> sessionsWithMail = ConcurrentHashMap.newKeySet();
     private final List<String> envelopeSenders = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final AtomicInteger throttleLeft = new AtomicInteger();
+    private final AtomicInteger throttled = new AtomicInteger();
+    private volatile String throttleText = "";
+    private volatile Refusal everySender;
     private SMTPServer server;
 
     private ScriptedSmtp(ReceivedMail received) {
@@ -55,6 +60,30 @@ public final class ScriptedSmtp implements AutoCloseable {
     /** Accepts RCPT TO for {@code address} but answers the end of its message data with {@code code text}. */
     public ScriptedSmtp refusingMessagesTo(String address, int code, String text) {
         messageRefusals.put(address.toLowerCase(Locale.ROOT), new Refusal(code, text, Integer.MAX_VALUE));
+        return this;
+    }
+
+    /** Answers MAIL FROM of the first {@code transactions} with {@code 421 text} and closes the connection (RFC 5321 3.8). */
+    public ScriptedSmtp throttlingFirst(int transactions, String text) {
+        throttleLeft.set(transactions);
+        throttleText = text;
+        return this;
+    }
+
+    /** How many transactions were throttled. */
+    public int throttled() {
+        return throttled.get();
+    }
+
+    /** Answers every MAIL FROM with {@code code text} (a server in trouble) until {@link #acceptingEveryone()}. */
+    public ScriptedSmtp deferringEveryone(int code, String text) {
+        everySender = new Refusal(code, text, Integer.MAX_VALUE);
+        return this;
+    }
+
+    /** Ends {@link #deferringEveryone}. */
+    public ScriptedSmtp acceptingEveryone() {
+        everySender = null;
         return this;
     }
 
@@ -101,7 +130,15 @@ public final class ScriptedSmtp implements AutoCloseable {
             private final List<String> recipients = new ArrayList<>();
 
             @Override
-            public void from(String from) {
+            public void from(String from) throws RejectException {
+                if (throttleLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    throttled.incrementAndGet();
+                    throw new org.subethamail.smtp.DropConnectionException(421, throttleText);
+                }
+                Refusal refusal = everySender;
+                if (refusal != null) {
+                    throw new RejectException(refusal.code(), refusal.text());
+                }
                 envelopeSenders.add(from);
             }
 
