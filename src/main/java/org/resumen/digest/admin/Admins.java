@@ -36,13 +36,14 @@ public final class Admins {
     public Admin add(String email, String password, Role role) {
         String address = normalise(email);
         Emails.problem(address).ifPresent(problem -> {
-            throw new RefusedException("admin " + problem);
+            throw new RefusedException("admin " + problem, "web.refused.admin.email", address);
         });
         Passwords.problem(password).ifPresent(problem -> {
-            throw new RefusedException("admin " + address + ": " + problem);
+            throw new RefusedException("admin " + address + ": " + problem, "web.admin.setup.weak");
         });
         if (find(address).isPresent()) {
-            throw new RefusedException("admin " + address + " already exists; remove it first to change its role or password");
+            throw new RefusedException("admin " + address + " already exists; remove it first to change its role or password",
+                    "web.refused.admin.exists", address);
         }
         String hash = passwords.hash(password);
         long id = withConnection("add an admin", connection -> {
@@ -101,12 +102,15 @@ public final class Admins {
     public Admin removeBy(Admin actor, String email) {
         String address = normalise(email);
         Admin target = find(address).map(Stored::admin)
-                .orElseThrow(() -> new RefusedException("admin " + address + " does not exist; nothing removed"));
+                .orElseThrow(() -> new RefusedException("admin " + address + " does not exist; nothing removed",
+                        "web.refused.admin.unknown", address));
         if (target.id() == actor.id()) {
-            throw new RefusedException("admin " + address + " is you; another admin must remove your account");
+            throw new RefusedException("admin " + address + " is you; another admin must remove your account",
+                    "web.refused.admin.self", address);
         }
         if (target.role() == Role.ADMIN && list().stream().filter(a -> a.role() == Role.ADMIN).count() <= 1) {
-            throw new RefusedException("admin " + address + " is the last account with the admin role; add another admin first");
+            throw new RefusedException("admin " + address + " is the last account with the admin role; add another admin first",
+                    "web.refused.admin.last", address);
         }
         remove(address);
         return target;

@@ -56,7 +56,7 @@ public final class ApiTokens {
         String label = Text.line(name == null ? "" : name).trim();
         if (label.isEmpty() || label.length() > MAX_NAME) {
             throw new RefusedException("token name: expected 1 to " + MAX_NAME + " characters saying what the token is for, got \""
-                    + label + "\"");
+                    + label + "\"", "web.refused.token.name", MAX_NAME);
         }
         String token = AdminSessions.randomToken();
         Instant now = clock.instant();

@@ -62,7 +62,9 @@ final class AdminAccountPages {
             Admin added = admins.add(email, Optional.ofNullable(ctx.formParam("password")).orElse(""), role);
             showAdmins(ctx, session, 200, Map.of("notice", added.email()));
         } catch (RefusedException refused) {
-            showAdmins(ctx, session, 400, Map.of("problem", refused.getMessage(), "email", email));
+            Map<String, Object> shown = problem(refused);
+            shown.put("email", email);
+            showAdmins(ctx, session, 400, shown);
         }
     }
 
@@ -76,7 +78,7 @@ final class AdminAccountPages {
             sessions.endAll(removed.id());
             ctx.redirect("/admin/admins", HttpStatus.SEE_OTHER);
         } catch (RefusedException refused) {
-            showAdmins(ctx, session, 400, Map.of("problem", refused.getMessage()));
+            showAdmins(ctx, session, 400, problem(refused));
         }
     }
 
@@ -96,7 +98,7 @@ final class AdminAccountPages {
             ApiTokens.Created created = tokens.create(ctx.formParam("name"));
             showTokens(ctx, session, 200, Map.of("created", created.token(), "createdName", created.listed().name()));
         } catch (RefusedException refused) {
-            showTokens(ctx, session, 400, Map.of("problem", refused.getMessage()));
+            showTokens(ctx, session, 400, problem(refused));
         }
     }
 
@@ -110,6 +112,18 @@ final class AdminAccountPages {
             throw new NoSuchPage("no such token");
         }
         ctx.redirect("/admin/tokens", HttpStatus.SEE_OTHER);
+    }
+
+    /** A refusal as the page shows it: its message in the page's language, or the operator's line when it has no key. */
+    private static Map<String, Object> problem(RefusedException refused) {
+        Map<String, Object> shown = new java.util.HashMap<>();
+        if (refused.key() != null) {
+            shown.put("problemKey", refused.key());
+            shown.put("problemArgs", refused.args());
+        } else {
+            shown.put("problem", refused.getMessage());
+        }
+        return shown;
     }
 
     private void showAdmins(Context ctx, Session session, int status, Map<String, Object> extra) {

@@ -119,7 +119,7 @@ final class AdminPages {
         try {
             signIn(ctx, setup.create(ctx.pathParam("token"), email, password));
         } catch (RefusedException refused) {
-            showSetup(ctx, 400, refused.getMessage().contains("password") ? "web.admin.setup.weak" : "web.subscribe.invalid.email", email);
+            showSetup(ctx, 400, "web.admin.setup.weak".equals(refused.key()) ? "web.admin.setup.weak" : "web.subscribe.invalid.email", email);
         }
     }
 

@@ -35,6 +35,8 @@ final class ManageSamples {
         model.put("uploadSaved", "nuevos.csv");
         model.put("notice", "beto@example.org");
         model.put("problem", "admin ana@example.org is you");
+        model.put("problemKey", "web.refused.admin.self");
+        model.put("problemArgs", new Object[] {"ana@example.org"});
         model.put("email", "beto@example.org");
         model.put("accounts", List.of(new AdminAccountPages.AccountLine("ana@example.org", "admin", true),
                 new AdminAccountPages.AccountLine("beto@example.org", "editor", false)));

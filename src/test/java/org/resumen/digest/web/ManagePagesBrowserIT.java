@@ -125,6 +125,12 @@ class ManagePagesBrowserIT {
         browser.driver.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.driver.findElement(By.id("add")).click();
         assertThat(waitFor(By.id("notice")).getText()).isEqualTo("Cuenta nuevo@example.org agregada.");
+        // refusals are said in the page's language, like everything else on it
+        browser.driver.findElement(By.id("email")).sendKeys("nuevo@example.org");
+        browser.driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.driver.findElement(By.id("add")).click();
+        assertThat(waitFor(By.id("problem")).getText())
+                .isEqualTo("nuevo@example.org ya tiene una cuenta; para cambiarle el rol o la contraseña, quitala primero.");
 
         browser.driver.get(world.server.url() + "/admin/tokens");
         browser.driver.findElement(By.id("name")).sendKeys("cms de la redacción");

@@ -59,7 +59,7 @@ class SignUpBrowserIT {
         browser.driver.findElement(By.cssSelector("input[name=topic][value='Economía']")).click();
         browser.driver.findElement(By.id("send")).click();
 
-        assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Revisá tu correo");
+        heading("Revisá tu correo");
         Layout.check(browser, "subscribe-sent", "es");
         world.awaitMessages(3);
         assertThat(world.latestHtml(CARLA)).contains("Hola, Carla Peña:", "Confirmar mi suscripción");
@@ -69,7 +69,7 @@ class SignUpBrowserIT {
         assertThat(world.subscriber(CARLA).status()).isEqualTo(Status.PENDING);
         browser.driver.findElement(By.id("confirm")).click();
 
-        assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Suscripción confirmada");
+        heading("Suscripción confirmada");
         Layout.check(browser, "confirmed", "es");
 
         world.sendSecond();
@@ -93,5 +93,11 @@ class SignUpBrowserIT {
         assertThat(browser.driver.getCurrentUrl()).endsWith("/subscribe");
         world.sendSecond();
         assertThat(world.messagesTo(CARLA)).as("the confirmation only").hasSize(1);
+    }
+
+    /** Waits for the page a click leads to (its h1), instead of reading the h1 of the page being left. */
+    private void heading(String text) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.textToBe(By.tagName("h1"), text));
     }
 }

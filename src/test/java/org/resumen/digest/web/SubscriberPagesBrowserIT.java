@@ -56,7 +56,7 @@ class SubscriberPagesBrowserIT {
 
         browser.driver.findElement(By.id("unsubscribe")).click();
 
-        assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Baja confirmada");
+        await(By.tagName("h1"), "Baja confirmada");
         assertThat(browser.driver.findElement(By.tagName("main")).getText())
                 .contains("No enviaremos más Resumen Político a a***@example.org.");
         checkLayout("unsubscribed", "es-AR");
@@ -77,7 +77,7 @@ class SubscriberPagesBrowserIT {
 
         browser.driver.findElement(By.id("mute")).click();
 
-        assertThat(browser.driver.findElement(By.id("done")).getText()).isEqualTo("Sin Deportes");
+        await(By.id("done"), "Sin Deportes");
         checkLayout("muted", "es-AR");
         assertThat(world.subscriber(WebWorld.ANA).topics()).as("everything but sports")
                 .containsExactlyInAnyOrder("Economía", "Política");
@@ -102,8 +102,7 @@ class SubscriberPagesBrowserIT {
         new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("language"))).selectByValue("en");
         browser.driver.findElement(By.id("save")).click();
 
-        assertThat(browser.driver.findElement(By.id("notice")).getText())
-                .isEqualTo("Done: your preferences are saved. The next edition follows them.");
+        await(By.id("notice"), "Done: your preferences are saved. The next edition follows them.");
         assertThat(topic("Economía").isSelected()).isTrue();
         assertThat(topic("Política").isSelected()).isFalse();
         checkLayout("preferences-saved", "en");
@@ -166,5 +165,11 @@ class SubscriberPagesBrowserIT {
 
     private WebElement topic(String name) {
         return browser.driver.findElement(By.cssSelector("input[name=topic][value='" + name + "']"));
+    }
+
+    /** Waits for the page a click leads to, instead of reading the page being left. */
+    private void await(By element, String text) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.textToBe(element, text));
     }
 }
