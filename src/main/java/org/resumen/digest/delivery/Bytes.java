@@ -42,6 +42,15 @@ final class Bytes {
         return this;
     }
 
+    Bytes append(byte[] bytes) {
+        if (size + bytes.length > buffer.length) {
+            grow(bytes.length);
+        }
+        System.arraycopy(bytes, 0, buffer, size, bytes.length);
+        size += bytes.length;
+        return this;
+    }
+
     int size() {
         return size;
     }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.resumen.digest.article.Article;
 import org.resumen.digest.edition.Edition;
 import org.resumen.digest.edition.Topics;
+import org.resumen.digest.render.DigestParts;
 import org.resumen.digest.render.DigestRenderer;
 import org.resumen.digest.render.DigestRequest;
 import org.resumen.digest.render.RenderedDigest;
@@ -65,7 +66,8 @@ final class Composer {
             return Optional.empty();
         }
         PersonalLinks.Personal personal = links.forSubscriber(subscriber.id(), edition.date(), articles);
-        RenderedDigest digest = render(edition, articles, subscriber, personal, digests);
+        Locale locale = subscriber.locale() != null ? subscriber.locale() : defaultLocale;
+        DigestParts digest = digests.renderParts(new DigestRequest(edition, articles, subscriber, locale, personal.links()));
         Recipient to = new Recipient(MessageBuilder.recipientAddress(subscriber.email(), subscriber.name()),
                 Emails.mask(subscriber.email()));
         WireMessage message = builder.build(session, to, digest, personal.links().unsubscribe(), personal.unsubscribeToken());

@@ -10,10 +10,13 @@ import java.text.Normalizer;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import org.resumen.digest.config.NewsletterConfig;
 import org.resumen.digest.mail.MessageSigner;
+import org.resumen.digest.render.DigestParts;
 import org.resumen.digest.render.RenderedDigest;
+import org.resumen.digest.render.Segment;
 
 /**
  * Builds one digest message: multipart/alternative (text/plain first, text/html last), UTF-8,
@@ -59,13 +62,18 @@ final class MessageBuilder {
      * checked for CR/LF, non-ASCII as RFC 2047 words), then both parts as quoted-printable.
      */
     WireMessage build(Session session, Recipient to, RenderedDigest digest, String unsubscribeUrl, String unsubscribeToken) {
+        return build(session, to, DigestParts.whole(digest), unsubscribeUrl, unsubscribeToken);
+    }
+
+    /** The same from the digest's segments: what a render group shares is encoded once for the group. */
+    WireMessage build(Session session, Recipient to, DigestParts digest, String unsubscribeUrl, String unsubscribeToken) {
         String subject = HeaderValues.singleLine("Subject", digest.subject());
         String listUnsubscribe = HeaderValues.singleLine("List-Unsubscribe",
                 "<" + unsubscribeUrl + ">, <mailto:" + from.getAddress() + "?subject="
                         + URLEncoder.encode("unsubscribe " + unsubscribeToken, StandardCharsets.UTF_8).replace("+", "%20") + ">");
         String messageId = messageIds.next();
         String boundary = messageIds.boundary();
-        int chars = digest.html().length() + digest.text().length();
+        int chars = length(digest.html()) + length(digest.text());
         Bytes out = new Bytes(chars + chars / 5 + 4096);
         out.line("Date: " + DATE.format(clock.instant().atZone(ZoneOffset.UTC)))
                 .line("From: " + fromHeader)
@@ -119,12 +127,30 @@ final class MessageBuilder {
      * Latin text with accents. The boundary holds "=_", which quoted-printable can never produce.
      */
     private static void part(Bytes out, String boundary, String subtype, String content) {
+        partHeader(out, boundary, subtype);
+        QuotedPrintable.encode(content, out);
+        out.crlf();
+    }
+
+    private static void part(Bytes out, String boundary, String subtype, List<Segment> content) {
+        partHeader(out, boundary, subtype);
+        QuotedPrintable.encode(content, out);
+        out.crlf();
+    }
+
+    private static void partHeader(Bytes out, String boundary, String subtype) {
         out.line("--" + boundary)
                 .line("Content-Type: text/" + subtype + "; charset=UTF-8")
                 .line("Content-Transfer-Encoding: quoted-printable")
                 .crlf();
-        QuotedPrintable.encode(content, out);
-        out.crlf();
+    }
+
+    private static int length(List<Segment> segments) {
+        int length = segments.size();
+        for (Segment segment : segments) {
+            length += segment.text().length();
+        }
+        return length;
     }
 
     private static String toHeader(InternetAddress to) {

@@ -1,6 +1,8 @@
 package org.resumen.digest.delivery;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.resumen.digest.render.Segment;
 
 /**
  * Quoted-printable (RFC 2045 6.7) in one pass from a Java string to bytes: UTF-8, CRLF line ends,
@@ -84,6 +86,32 @@ final class QuotedPrintable {
             }
         }
         out.advanceTo(at);
+    }
+
+    /**
+     * Appends the segments joined by line breaks, encoded: byte for byte {@code encode} of the joined
+     * text, since every segment is whole lines (a line break resets the line, and a segment's last
+     * character is before a line end either way). A shared segment is encoded once, for every message
+     * of its group.
+     */
+    static void encode(List<Segment> segments, Bytes out) {
+        for (int i = 0; i < segments.size(); i++) {
+            if (i > 0) {
+                out.crlf();
+            }
+            Segment segment = segments.get(i);
+            if (segment.shared()) {
+                out.append(segment.derived(QuotedPrintable::encoded));
+            } else {
+                encode(segment.text(), out);
+            }
+        }
+    }
+
+    private static byte[] encoded(String text) {
+        Bytes bytes = new Bytes(text.length() + text.length() / 4 + 16);
+        encode(text, bytes);
+        return bytes.toArray();
     }
 
     private static boolean beforeLineEnd(String text, int next) {

@@ -19,6 +19,14 @@ final class PlainText {
      * expression (it runs once per message; PlainTextTest checks it against the regex definition).
      */
     static String tidy(String rendered) {
+        return wrap(squeeze(rendered)) + "\n";
+    }
+
+    /**
+     * The first half of {@link #tidy}: trailing spaces and tabs gone, blank runs down to one blank
+     * line, stripped, every line break a LF; not yet wrapped. {@code wrap} of it, per line, is the rest.
+     */
+    static String squeeze(String rendered) {
         int n = rendered.length();
         StringBuilder squeezed = new StringBuilder(n);
         int breaks = 0;
@@ -49,7 +57,7 @@ final class PlainText {
         if (breaks > 0) {
             squeezed.append(breaks >= 3 ? "\n\n" : breaks == 2 ? "\n\n" : "\n");
         }
-        return wrap(squeezed.toString().strip()) + "\n";
+        return squeezed.toString().strip();
     }
 
     /** The length of the line break (as regex \\R) at {@code i}: 2 for CR LF, 1 for another, 0 for none. */

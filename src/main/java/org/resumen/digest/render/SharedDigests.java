@@ -30,7 +30,7 @@ import org.unbescape.html.HtmlEscape;
  */
 public final class SharedDigests {
     private static final StandIns NO_MUTE = StandIns.of(List.of());
-    private static final Shared NOT_SHARED = new Shared(null, null, null);
+    private static final Shared NOT_SHARED = new Shared(null, null, null, null, null, null);
     private static final List<String> FALSE_TO_THYMELEAF = List.of("false", "off", "no");
 
     private final DigestRenderer renderer;
@@ -44,6 +44,14 @@ public final class SharedDigests {
 
     /** Exactly what {@link DigestRenderer#render} gives for this request, rendered once per group. */
     public RenderedDigest render(DigestRequest request) {
+        return renderParts(request).joined();
+    }
+
+    /**
+     * {@link #render} as segments: the lines of a group's render that hold nothing personal are
+     * segments shared by every subscriber of the group (the same objects), the others their own.
+     */
+    public DigestParts renderParts(DigestRequest request) {
         DigestRequest usable = renderer.withUsableLocale(Objects.requireNonNull(request, "request"));
         String name = DigestModel.subscriberName(usable.subscriber());
         Personal own = new Personal(name, usable.links());
@@ -52,9 +60,9 @@ public final class SharedDigests {
                 : NOT_SHARED;
         if (shared.raw() == null) {
             ownRenders.incrementAndGet();
-            return renderer.render(usable);
+            return DigestParts.whole(renderer.render(usable));
         }
-        return DigestRenderer.finish(shared.fill(own));
+        return shared.parts(own);
     }
 
     /**
@@ -167,20 +175,28 @@ public final class SharedDigests {
     }
 
     /**
-     * The group's render with its stand-in one in it, cut at the stand-in's values; raw is null
-     * when it cannot be shared.
+     * The group's render with its stand-in one in it, cut at the stand-in's values: the subject and
+     * the whole text as slots, and each part as a {@link Plan} of lines; raw is null when it cannot be
+     * shared.
      */
-    private record Shared(RenderedDigest raw, Slots[] parts, Personal standIn) {
+    private record Shared(RenderedDigest raw, Slots subject, Slots text, Plan htmlLines, Plan textLines, Personal standIn) {
         static Shared of(RenderedDigest raw, Personal standIn) {
             List<String> keys = slotValues(standIn, standIn);
-            return new Shared(raw, new Slots[] {Slots.cut(raw.subject(), keys), Slots.cut(raw.html(), keys),
-                    Slots.cut(raw.text(), keys)}, standIn);
+            // QuotedPrintable reads a lone CR as a line break too: such HTML is kept whole, never cut into lines
+            Plan html = raw.html().indexOf('\r') >= 0 ? Plan.whole(raw.html(), keys) : Plan.of(raw.html(), keys, line -> line);
+            // The text's literal lines are tidied and wrapped here, once: a line does not depend on the others
+            Plan text = Plan.of(PlainText.squeeze(raw.text()), keys, PlainText::wrap).ending();
+            return new Shared(raw, Slots.cut(raw.subject(), keys), Slots.cut(raw.text(), keys), html, text, standIn);
         }
 
-        /** Exactly {@code swap(raw, standIn, own)}, in one pass over each part. */
-        RenderedDigest fill(Personal own) {
+        /** Exactly {@code finish(swap(raw, standIn, own))}, the shared lines left as they are. */
+        DigestParts parts(Personal own) {
             List<String> values = slotValues(standIn, own);
-            return new RenderedDigest(parts[0].fill(values), parts[1].fill(values), parts[2].fill(values));
+            String subject = SubjectLine.clean(this.subject.fill(values));
+            List<Segment> html = htmlLines.fill(values, line -> line);
+            List<Segment> text = own.linesAsTheyAre() ? textLines.fill(values, PlainText::wrap)
+                    : List.of(new Segment(PlainText.tidy(this.text.fill(values)), false));
+            return new DigestParts(subject, html, text);
         }
 
         // As swaps(): each value escaped, then as is; a missing value leaves the stand-in's in place.
@@ -197,7 +213,77 @@ public final class SharedDigests {
         }
     }
 
+    /**
+     * A part as its lines: runs of lines without a personal value, done once (as {@code literal}
+     * made them) and shared, between lines that hold one (slots, filled per subscriber).
+     */
+    private record Plan(List<Object> pieces) {
+        static Plan of(String lines, List<String> keys, java.util.function.UnaryOperator<String> literal) {
+            List<Object> pieces = new java.util.ArrayList<>();
+            StringBuilder run = null;
+            int from = 0;
+            while (true) {
+                int end = lines.indexOf('\n', from);
+                end = end < 0 ? lines.length() : end;
+                String line = lines.substring(from, end);
+                if (keys.stream().anyMatch(line::contains)) {
+                    if (run != null) {
+                        pieces.add(new Segment(run.toString(), true));
+                        run = null;
+                    }
+                    pieces.add(Slots.cut(line, keys));
+                } else if (run == null) {
+                    run = new StringBuilder(literal.apply(line));
+                } else {
+                    run.append('\n').append(literal.apply(line));
+                }
+                if (end == lines.length()) {
+                    break;
+                }
+                from = end + 1;
+            }
+            if (run != null) {
+                pieces.add(new Segment(run.toString(), true));
+            }
+            return new Plan(List.copyOf(pieces));
+        }
+
+        static Plan whole(String part, List<String> keys) {
+            return new Plan(List.of(Slots.cut(part, keys)));
+        }
+
+        /** The same, ending in a line break (the tidied text does): a last, empty line. */
+        Plan ending() {
+            List<Object> more = new java.util.ArrayList<>(pieces);
+            more.add(new Segment("", true));
+            return new Plan(List.copyOf(more));
+        }
+
+        List<Segment> fill(List<String> values, java.util.function.UnaryOperator<String> perLine) {
+            List<Segment> out = new java.util.ArrayList<>(pieces.size());
+            for (Object piece : pieces) {
+                out.add(piece instanceof Segment shared ? shared : new Segment(perLine.apply(((Slots) piece).fill(values)), false));
+            }
+            return out;
+        }
+    }
+
     private record Personal(String name, Links links) {
+        /**
+         * True when every value can stand in a line of the tidied text as it is: not empty, nothing
+         * to strip at its ends, no line break; then the text's lines are tidied once per group.
+         */
+        boolean linesAsTheyAre() {
+            for (String value : values()) {
+                if (value != null && (value.isEmpty() || !value.strip().equals(value)
+                        || value.chars().anyMatch(c -> c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || c == 0x85
+                                || c == 0x2028 || c == 0x2029))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         List<String> values() {
             if (links == null) {
                 return Arrays.asList(name);

@@ -26,7 +26,8 @@ class SharedDigestsTest {
             articleAbout("Gobernadores"));
     /** Names that an escaping or splitting mistake would show: markup characters, quotes, accents, spaces. */
     private static final List<String> NAMES = List.of("María José Núñez", "John O'Brien & \"Sons\" <Ltd>",
-            "Begoña  Álvarez", "", "Ñandú…«»“”—", "No", "OFF", "Ramón\uE001");
+            "Begoña  Álvarez", "", "Ñandú…«»“”—", "No", "OFF", "Ramón\uE001", " Ana María\t",
+            "María de los Ángeles Fernández de la Torre Villanueva y Echeverría Saavedra Ortúzar");
 
     @TempDir
     Path folder;
@@ -56,6 +57,32 @@ class SharedDigestsTest {
 
         assertThat(shared.ownRenders()).isZero();
         assertThat(shared.sharedGroups()).as("named and unnamed greetings are two groups").isEqualTo(2);
+    }
+
+    @Test
+    void twoReadersOfOneGroupShareTheSameSegmentsForAllButTheirOwnLines() {
+        SharedDigests shared = new SharedDigests(RenderFixtures.renderer());
+        List<DigestRequest> requests = requestsFor(List.of("María José Núñez", "John O'Brien & \"Sons\" <Ltd>"), "es-AR");
+        DigestParts one = shared.renderParts(requests.get(0));
+        DigestParts two = shared.renderParts(requests.get(1));
+
+        for (List<Segment>[] part : List.of(new List[] {one.html(), two.html()}, new List[] {one.text(), two.text()})) {
+            assertThat(part[0]).hasSameSizeAs(part[1]);
+            int sharedChars = 0;
+            int allChars = 0;
+            for (int i = 0; i < part[0].size(); i++) {
+                Segment a = part[0].get(i);
+                allChars += a.text().length();
+                if (a.shared()) {
+                    assertThat(part[1].get(i)).isSameAs(a);
+                    sharedChars += a.text().length();
+                } else {
+                    assertThat(part[1].get(i).shared()).isFalse();
+                }
+            }
+            assertThat(sharedChars).as("most of the part is shared").isGreaterThan(allChars / 2);
+        }
+        assertThat(one.joined()).isEqualTo(RenderFixtures.renderer().render(requests.get(0)));
     }
 
     @Test
