@@ -74,9 +74,14 @@ final class Claims {
         long from = after;
         while (true) {
             Instant now = clock.instant();
-            List<Claim> claimed = claimOnce(editionId, from, max, now);
-            if (!claimed.isEmpty()) {
-                return claimed;
+            Taken taken = claimOnce(editionId, from, max, now);
+            if (!taken.claimed().isEmpty()) {
+                return taken.claimed();
+            }
+            if (taken.lastSeen() > from) {
+                // H2: every row we picked went to another worker between our pick and our update; look past them
+                from = taken.lastSeen();
+                continue;
             }
             long next = firstDueAfter(editionId, from, now);
             if (next < 0) {
@@ -157,14 +162,20 @@ final class Claims {
         }
     }
 
-    private List<Claim> claimOnce(long editionId, long after, int max, Instant now) {
+    /** What one claim statement took, and the highest id it picked on H2 (-1: none, or PostgreSQL). */
+    private record Taken(List<Claim> claimed, long lastSeen) {
+    }
+
+    private Taken claimOnce(long editionId, long after, int max, Instant now) {
         try (Connection c = dataSource.getConnection()) {
-            List<Claim> claimed = postgres ? claimOnPostgres(c, editionId, after, max, now) : claimOnH2(c, editionId, after, max, now);
+            long[] lastSeen = {-1};
+            List<Claim> claimed = postgres ? claimOnPostgres(c, editionId, after, max, now)
+                    : claimOnH2(c, editionId, after, max, now, lastSeen);
             claimed.sort((a, b) -> Long.compare(a.id(), b.id()));
-            return Collections.unmodifiableList(claimed);
+            return new Taken(Collections.unmodifiableList(claimed), lastSeen[0]);
         } catch (SQLException e) {
             if (isLockTimeout(e)) {
-                return List.of(); // another worker held those rows; the caller looks again
+                return new Taken(List.of(), -1); // another worker held those rows; the caller looks again
             }
             throw failure("claim deliveries of edition " + editionId, e);
         }
@@ -180,7 +191,7 @@ final class Claims {
 
     // Pick the candidates by the (edition_id, id) index first, then claim those few by primary key:
     // one statement doing both makes H2 scan the table while it holds the row locks.
-    private List<Claim> claimOnH2(Connection c, long editionId, long after, int max, Instant now) throws SQLException {
+    private List<Claim> claimOnH2(Connection c, long editionId, long after, int max, Instant now, long[] lastSeen) throws SQLException {
         List<Long> candidates = new ArrayList<>(max);
         try (PreparedStatement ps = c.prepareStatement(PICK)) {
             bindPick(ps, 1, editionId, after, max, now);
@@ -193,6 +204,7 @@ final class Claims {
         if (candidates.isEmpty()) {
             return new ArrayList<>();
         }
+        lastSeen[0] = candidates.get(candidates.size() - 1);
         try (PreparedStatement ps = c.prepareStatement(H2.formatted(placeholders(candidates.size())))) {
             int i = bindSet(ps, now);
             for (long id : candidates) {
