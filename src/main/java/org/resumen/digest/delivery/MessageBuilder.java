@@ -53,6 +53,22 @@ final class MessageBuilder {
         this.clock = clock;
     }
 
+    /** The last Date header made, for its second: thousands of messages a second share one. */
+    private record Stamp(long second, String header) {
+    }
+
+    private volatile Stamp stamp = new Stamp(Long.MIN_VALUE, "");
+
+    private String date() {
+        long second = clock.instant().getEpochSecond();
+        Stamp last = stamp;
+        if (last.second() != second) {
+            last = new Stamp(second, DATE.format(java.time.Instant.ofEpochSecond(second).atZone(ZoneOffset.UTC)));
+            stamp = last;
+        }
+        return last.header();
+    }
+
     InternetAddress from() {
         return from;
     }
@@ -75,7 +91,7 @@ final class MessageBuilder {
         String boundary = messageIds.boundary();
         int chars = length(digest.html()) + length(digest.text());
         Bytes out = new Bytes(chars + chars / 5 + 4096);
-        out.line("Date: " + DATE.format(clock.instant().atZone(ZoneOffset.UTC)))
+        out.line("Date: " + date())
                 .line("From: " + fromHeader)
                 .line("To: " + toHeader(to.address()))
                 .line("Message-ID: " + messageId)
@@ -107,7 +123,7 @@ final class MessageBuilder {
         String messageId = messageIds.next();
         String boundary = messageIds.boundary();
         Bytes out = new Bytes(html.length() + text.length() + 2048);
-        out.line("Date: " + DATE.format(clock.instant().atZone(ZoneOffset.UTC)))
+        out.line("Date: " + date())
                 .line("From: " + fromHeader)
                 .line("To: " + toHeader(to.address()))
                 .line("Message-ID: " + messageId)
