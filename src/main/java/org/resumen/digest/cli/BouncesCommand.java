@@ -38,13 +38,17 @@ final class BouncesCommand implements Runnable {
                     out.flush();
                     return DigestCommand.USAGE;
                 }
-                bounces.ifPresent(r -> out.println("Bounce mailbox: read " + r.read() + " messages: " + r.handled()
+                bounces.ifPresent(r -> out.println("Bounce mailbox: read " + messages(r.read()) + ": " + r.handled()
                         + " handled and moved to Processed, " + r.leftAlone() + " left in the mailbox."));
-                unsubscribes.ifPresent(r -> out.println("Unsubscribe mailbox: read " + r.read() + " messages: " + r.handled()
+                unsubscribes.ifPresent(r -> out.println("Unsubscribe mailbox: read " + messages(r.read()) + ": " + r.handled()
                         + " unsubscribed and moved to Processed, " + r.leftAlone() + " left in the mailbox."));
                 out.flush();
                 return DigestCommand.OK;
             }
         }
+    }
+
+    private static String messages(int n) {
+        return n == 1 ? "1 message" : n + " messages";
     }
 }
