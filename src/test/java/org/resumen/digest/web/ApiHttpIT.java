@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,11 @@ import org.resumen.digest.subscriber.Subscriber;
 
 /** The REST API over real HTTP with a bearer token: push, subscribers, editions and send, and its problems. */
 class ApiHttpIT {
+
+    /** Where the database is: H2 as the config says; {@code OnPostgresIT} subclasses run every test on PostgreSQL. */
+    Map<String, String> environment() {
+        return Map.of();
+    }
     @RegisterExtension
     static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
@@ -38,7 +44,7 @@ class ApiHttpIT {
 
     @BeforeEach
     void start() {
-        world = new WebWorld(dir, greenMail);
+        world = new WebWorld(dir, greenMail, environment());
         tokens = new ApiTokens(world.app.database.dataSource(), world.app.clock);
         token = tokens.create("cms de la redacción").token();
     }

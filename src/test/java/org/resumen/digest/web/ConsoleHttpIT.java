@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,11 @@ import org.resumen.digest.testing.Deliveries;
 
 /** The console's dashboard, edition, send and sources routes over real HTTP: roles, CSRF, headers, what was sent. */
 class ConsoleHttpIT {
+
+    /** Where the database is: H2 as the config says; {@code OnPostgresIT} subclasses run every test on PostgreSQL. */
+    Map<String, String> environment() {
+        return Map.of();
+    }
     @RegisterExtension
     static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
@@ -31,7 +37,7 @@ class ConsoleHttpIT {
 
     @BeforeEach
     void start() {
-        world = new WebWorld(dir, greenMail);
+        world = new WebWorld(dir, greenMail, environment());
     }
 
     @AfterEach

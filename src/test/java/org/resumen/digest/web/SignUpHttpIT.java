@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,11 @@ import org.resumen.digest.subscriber.Subscriber.Status;
  * new, a known and a bot's address, the rate limits, and expired or forged confirmation links.
  */
 class SignUpHttpIT {
+
+    /** Where the database is: H2 as the config says; {@code OnPostgresIT} subclasses run every test on PostgreSQL. */
+    Map<String, String> environment() {
+        return Map.of();
+    }
     @RegisterExtension
     static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
@@ -41,7 +47,7 @@ class SignUpHttpIT {
 
     @BeforeEach
     void sendTheFirstEdition() {
-        world = new WebWorld(dir, greenMail);
+        world = new WebWorld(dir, greenMail, environment());
         assertThat(world.sendFirst().sent()).isEqualTo(2);
     }
 

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,11 @@ import org.resumen.digest.subscriber.Subscriber.Status;
  * from the digests GreenMail received, no cookies, no redirects followed.
  */
 class SubscriberPagesHttpIT {
+
+    /** Where the database is: H2 as the config says; {@code OnPostgresIT} subclasses run every test on PostgreSQL. */
+    Map<String, String> environment() {
+        return Map.of();
+    }
     @RegisterExtension
     static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
@@ -36,7 +42,7 @@ class SubscriberPagesHttpIT {
 
     @BeforeEach
     void sendTheFirstEdition() {
-        world = new WebWorld(dir, greenMail);
+        world = new WebWorld(dir, greenMail, environment());
         assertThat(world.sendFirst().sent()).isEqualTo(2);
     }
 

@@ -53,15 +53,20 @@ final class WebWorld implements AutoCloseable {
     private final MovableClock clock;
 
     WebWorld(Path dir, GreenMailExtension mail) {
-        this(dir, mail, mail.getSmtp().getPort());
+        this(dir, mail, Map.of());
+    }
+
+    /** The same world with {@code environment} (DIGEST_* variables: e.g. the database on PostgreSQL, Postgres.environmentFor). */
+    WebWorld(Path dir, GreenMailExtension mail, Map<String, String> environment) {
+        this(dir, mail, mail.getSmtp().getPort(), environment);
     }
 
     /** The same world sending to another SMTP server on {@code smtpPort} (one that can refuse recipients); no GreenMail. */
     WebWorld(Path dir, int smtpPort) {
-        this(dir, null, smtpPort);
+        this(dir, null, smtpPort, Map.of());
     }
 
-    private WebWorld(Path dir, GreenMailExtension mail, int smtpPort) {
+    private WebWorld(Path dir, GreenMailExtension mail, int smtpPort, Map<String, String> environment) {
         this.mail = mail;
         this.articles = dir.resolve("articles");
         this.clock = new MovableClock(Instant.parse("2025-12-16T10:00:00Z"));
@@ -82,7 +87,7 @@ final class WebWorld implements AutoCloseable {
                 secret: "clave-de-prueba-32-caracteres-ok"
                 """.formatted(BASE_URL, articles.toAbsolutePath(), dir.resolve("subscribers").toAbsolutePath(),
                 Path.of("templates").toAbsolutePath(), smtpPort, UUID.randomUUID()));
-        this.app = App.open(ConfigLoader.load(config, Map.of()).orThrow(), clock, TestWorld.QUICK_RETRIES);
+        this.app = App.open(ConfigLoader.load(config, environment).orThrow(), clock, TestWorld.QUICK_RETRIES);
         this.server = WebServer.start(app, "127.0.0.1", 0);
     }
 

@@ -1,0 +1,12 @@
+package org.resumen.digest.web;
+
+import java.util.Map;
+import org.resumen.digest.testing.Postgres;
+
+/** Every test of {@link ApiHttpIT} again, on a real PostgreSQL: the SQL behind these pages and routes runs on both stores. */
+class ApiHttpOnPostgresIT extends ApiHttpIT {
+    @Override
+    Map<String, String> environment() {
+        return Postgres.environmentFor("PostgreSQL");
+    }
+}
