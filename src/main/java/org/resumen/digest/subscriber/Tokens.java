@@ -56,13 +56,8 @@ public final class Tokens {
 
     /** Returns the subscriber id the token was issued to for {@code purpose}, or empty for anything else. */
     public OptionalLong verify(String token, Purpose purpose) {
-        if (token == null || token.length() != TOKEN_CHARS || purpose == null) {
-            return OptionalLong.empty();
-        }
-        byte[] bytes;
-        try {
-            bytes = Base64.getUrlDecoder().decode(token);
-        } catch (IllegalArgumentException e) {
+        byte[] bytes = token == null || token.length() != TOKEN_CHARS || purpose == null ? null : decode(token);
+        if (bytes == null) {
             return OptionalLong.empty();
         }
         long id = ByteBuffer.wrap(bytes, 0, ID_BYTES).getLong();
@@ -82,13 +77,8 @@ public final class Tokens {
      * for a forged, altered or truncated token or one of another purpose.
      */
     public Optional<Expiring> verify(String token, Purpose purpose, Instant now) {
-        if (token == null || token.length() != EXPIRING_CHARS || purpose == null) {
-            return Optional.empty();
-        }
-        byte[] bytes;
-        try {
-            bytes = Base64.getUrlDecoder().decode(token);
-        } catch (IllegalArgumentException e) {
+        byte[] bytes = token == null || token.length() != EXPIRING_CHARS || purpose == null ? null : decode(token);
+        if (bytes == null) {
             return Optional.empty();
         }
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
@@ -114,16 +104,8 @@ public final class Tokens {
 
     /** The subscriber and topic of a mute token; empty for a forged, altered or truncated one. */
     public Optional<Muted> verifyMute(String token) {
-        if (token == null || token.length() <= TOKEN_CHARS || token.length() > 1_000) {
-            return Optional.empty();
-        }
-        byte[] bytes;
-        try {
-            bytes = Base64.getUrlDecoder().decode(token);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        if (bytes.length <= ID_BYTES + MAC_BYTES) {
+        byte[] bytes = token == null || token.length() <= TOKEN_CHARS || token.length() > 1_000 ? null : decode(token);
+        if (bytes == null || bytes.length <= ID_BYTES + MAC_BYTES) {
             return Optional.empty();
         }
         long id = ByteBuffer.wrap(bytes, 0, ID_BYTES).getLong();
@@ -142,6 +124,15 @@ public final class Tokens {
         mac.update(ByteBuffer.allocate(ID_BYTES + Integer.BYTES).putLong(subscriberId).putInt(topic.length).array());
         mac.update(topic);
         return Arrays.copyOf(mac.doFinal(), MAC_BYTES);
+    }
+
+    /** The bytes of a URL-safe base64 token, or null when it is not one. */
+    private static byte[] decode(String token) {
+        try {
+            return Base64.getUrlDecoder().decode(token);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private byte[] mac(long subscriberId, Purpose purpose) {

@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.Folder;
 import jakarta.mail.Session;
-import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -27,6 +24,7 @@ import org.resumen.digest.App;
 import org.resumen.digest.config.MailboxConfig;
 import org.resumen.digest.subscriber.Subscriber;
 import org.resumen.digest.subscriber.Verp;
+import org.resumen.digest.testing.ImapFolders;
 import org.resumen.digest.testing.TestWorld;
 
 /** One poll of a real IMAP mailbox (GreenMail) holding a hard, soft and delayed DSN, an ARF complaint and two other mails. */
@@ -105,16 +103,6 @@ class BounceMailboxIT {
     }
 
     private List<String> subjects(String folderName) throws Exception {
-        try (Store store = Session.getInstance(new Properties()).getStore("imap")) {
-            store.connect("127.0.0.1", mail.getImap().getPort(), "rebotes", "secreto");
-            Folder folder = store.getFolder(folderName);
-            folder.open(Folder.READ_ONLY);
-            List<String> subjects = new ArrayList<>();
-            for (var message : folder.getMessages()) {
-                subjects.add(message.getSubject());
-            }
-            folder.close(false);
-            return subjects;
-        }
+        return ImapFolders.subjects(mail.getImap().getPort(), "rebotes", "secreto", folderName);
     }
 }

@@ -16,7 +16,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -28,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.resumen.digest.App;
 import org.resumen.digest.subscriber.Subscriber;
 import org.resumen.digest.testing.DemoFiles;
+import org.resumen.digest.testing.ImapFolders;
 import org.resumen.digest.testing.TestWorld;
 
 /**
@@ -132,16 +132,6 @@ class UnsubscribeMailboxIT {
     }
 
     private List<String> subjects(String folderName) throws Exception {
-        try (Store store = Session.getInstance(new Properties()).getStore("imap")) {
-            store.connect("127.0.0.1", mail.getImap().getPort(), "resumen", "secreto");
-            Folder folder = store.getFolder(folderName);
-            folder.open(Folder.READ_ONLY);
-            List<String> subjects = new ArrayList<>();
-            for (var message : folder.getMessages()) {
-                subjects.add(message.getSubject());
-            }
-            folder.close(false);
-            return subjects;
-        }
+        return ImapFolders.subjects(mail.getImap().getPort(), "resumen", "secreto", folderName);
     }
 }

@@ -104,4 +104,17 @@ public final class Cli {
             }
         }
     }
+
+    /** The .eml files the embedded SMTP server of a process working in {@code folder} wrote to its outbox/, sorted. */
+    public static List<String> outbox(Path folder) {
+        Path outbox = folder.resolve("outbox");
+        if (!Files.isDirectory(outbox)) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(outbox)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".eml")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }
