@@ -188,13 +188,16 @@ public final class SendEdition {
     /** What a real send would do now, without sending or recording: who is still due, and their digests rendered. */
     private SendReport dryRun(Edition edition, List<String> problems, Instant started) {
         java.util.Set<Long> settled = edition.id() == 0 ? java.util.Set.of() : ledger.settledSubscribers(edition.id());
-        List<Subscriber> due = subscribers.active().stream().filter(s -> !settled.contains(s.id())).toList();
-        if (due.isEmpty() && edition.id() != 0) {
+        List<Subscriber> unsettled = subscribers.active().stream().filter(s -> !settled.contains(s.id())).toList();
+        DueTimes times = DueTimes.of(config.newsletter(), edition);
+        List<Subscriber> due = unsettled.stream().filter(s -> !times.dueIn(s.timezone()).isAfter(clock.instant())).toList();
+        int waiting = unsettled.size() - due.size();
+        if (due.isEmpty() && waiting == 0 && edition.id() != 0) {
             int sent = ledger.counts(edition.id()).getOrDefault(DeliveryLedger.SENT, 0);
             return SendReport.unrecorded(edition, 0, 0, 0, problems, List.of(),
                     "dry run: 0 due; " + alreadyDone(edition, sent) + ", a real send would send nothing", elapsed(started));
         }
-        return trials.dryRun(edition, due, settled.size(), problems, started);
+        return trials.dryRun(edition, due, settled.size(), waiting, problems, started);
     }
 
     /**

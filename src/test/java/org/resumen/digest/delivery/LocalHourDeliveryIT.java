@@ -108,11 +108,14 @@ class LocalHourDeliveryIT {
         try (ScriptedSmtp smtp = ScriptedSmtp.recordingInto(received).start(0)) {
             Path config = config(smtp);
 
+            Cli.Run dryRun = Cli.digest(clock, "send", "--date", "2025-12-16", "--dry-run", "--config", config.toString());
             Cli.Run send = Cli.digest(clock, "send", "--date", "2025-12-16", "--config", config.toString());
             clock.set(BETO_DUE.minusSeconds(60));
             Cli.Run again = Cli.digest(clock, "send", "--date", "2025-12-16", "--config", config.toString());
             Cli.Run deliveries = Cli.digest(clock, "deliveries", "--config", config.toString(), "--status", "pending");
 
+            assertThat(dryRun.out()).contains("Dry run: 1 due, 1 digests rendered").contains(", 3 not due yet (their local hour"
+                    + " is later); nothing sent");
             assertThat(send.exit()).isZero();
             assertThat(send.out()).contains("This run: 1 due, 1 sent")
                     .contains("Waiting for their local hour: 3 (newsletter.delivery local; the next is due at 2025-12-16 12:00:00Z");
