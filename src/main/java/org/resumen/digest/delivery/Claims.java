@@ -19,7 +19,8 @@ import org.resumen.digest.DigestException;
  * Who may send which delivery: a worker claims a batch of due rows for its node with a lease, so
  * that no two workers, processes or nodes ever hold the same row. A row is due when it is
  * {@code pending} with its {@code due_at} come (the edition's cutoff, or with
- * {@code newsletter.delivery: local} the subscriber's local hour, see {@link DueTimes}), {@code failed} for now with its {@code next_attempt_at} reached (the backoff of
+ * {@code newsletter.delivery: local} the subscriber's local hour, see {@link DueTimes}),
+ * {@code failed} for now with its {@code next_attempt_at} reached (the backoff of
  * {@link RetryPolicy#backoff}; none for rows failed before it existed), or {@code sending} with its
  * lease run out (its process died): such a row is retaken and marked as a possible duplicate, as the
  * server may have accepted it (RFC 1047).

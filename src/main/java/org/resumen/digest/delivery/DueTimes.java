@@ -42,7 +42,7 @@ final class DueTimes {
     }
 
     /** The zone a subscriber with {@code zone} (null: none given) is sent in. */
-    ZoneId zoneOf(ZoneId zone) {
+    private ZoneId zoneOf(ZoneId zone) {
         return zone == null ? newsletterZone : zone;
     }
 

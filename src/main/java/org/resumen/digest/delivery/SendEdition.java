@@ -350,11 +350,14 @@ public final class SendEdition {
         int sentBefore = ledger.counts(edition.id()).getOrDefault(DeliveryLedger.SENT, 0);
         log.warn("edition {}: past its send deadline {}; {} deliveries still due expired, nothing sent", edition.date(),
                 deadline, expired);
+        String deadlines = localDelivery()
+                ? "the send deadline of every delivery still due (newsletter.send-deadline " + human(config.newsletter().sendDeadline())
+                        + " after each one's local hour)"
+                : "its send deadline (" + inZone(deadline) + ", " + config.newsletter().timezone() + "; newsletter.send-deadline "
+                        + human(config.newsletter().sendDeadline()) + " after its cutoff or its opening)";
         String note = expired == 0 ? alreadyDone(edition, sentBefore)
-                : "the edition of " + edition.date() + " is past its send deadline (" + inZone(deadline) + ", "
-                + config.newsletter().timezone() + "; newsletter.send-deadline " + human(config.newsletter().sendDeadline())
-                + (localDelivery() ? " after each delivery's local hour" : " after its cutoff or its opening") + "); "
-                + expired + " deliveries still due expired, nothing sent";
+                : "the edition of " + edition.date() + " is past " + deadlines + "; " + expired + " deliveries still due expired,"
+                        + " nothing sent";
         return new SendReport(edition.date(), edition.articles().size(), 0, 0, 0, 0, 0, sentBefore, problems, List.of(),
                 note, elapsed(started), 0, 0, expired, false);
     }

@@ -104,6 +104,23 @@ class LocalHourDeliveryIT {
     }
 
     @Test
+    void onceTheLastRowsDeadlinePassedNothingIsSentAndTheSummarySaysWhy() throws Exception {
+        try (ScriptedSmtp smtp = ScriptedSmtp.recordingInto(received).start(0); App app = open(smtp, Map.of())) {
+            TestWorld.send(app);
+
+            clock.set(CARLA_DUE.plus(java.time.Duration.ofHours(6)).plusSeconds(60));
+            SendReport late = resume(app);
+
+            assertThat(late.sent()).isZero();
+            assertThat(late.expired()).isEqualTo(3);
+            assertThat(late.note()).isEqualTo("the edition of 2025-12-16 is past the send deadline of every delivery still due"
+                    + " (newsletter.send-deadline 6h after each one's local hour); 3 deliveries still due expired, nothing sent");
+            assertThat(app.ledger.editionsWithDueRows()).isEmpty();
+        }
+        assertThat(received.messagesPerRecipient()).isEqualTo(Map.of("ana@example.org", 1));
+    }
+
+    @Test
     void aManualSendSaysHowManyWaitForTheirLocalHourAndWhenTheNextIsDue() throws Exception {
         try (ScriptedSmtp smtp = ScriptedSmtp.recordingInto(received).start(0)) {
             Path config = config(smtp);
