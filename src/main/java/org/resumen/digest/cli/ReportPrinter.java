@@ -40,6 +40,11 @@ final class ReportPrinter {
                             : "the first is due again at " + TIME.format(report.nextRetryAt())
                             + ", when the next digest send or serve's retry sweep tries it");
         }
+        if (report.waitingForLocalHour() > 0) {
+            out.printf("Waiting for their local hour: %d (newsletter.delivery local; the next is due at %s, when serve's due"
+                    + " sweep sends it, or a digest send --date %s after that time).%n", report.waitingForLocalHour(),
+                    TIME.format(report.nextDueAt()), report.date());
+        }
         SendReport.Pacing pacing = report.pacing();
         if (pacing.throttled() > 0) {
             out.printf(java.util.Locale.ROOT, "Throttled by the server %d times (421 or 4.7.x, not counted as attempts): the send"

@@ -18,7 +18,9 @@ import org.resumen.digest.DigestException;
 /**
  * Who may send which delivery: a worker claims a batch of due rows for its node with a lease, so
  * that no two workers, processes or nodes ever hold the same row. A row is due when it is
- * {@code pending}, {@code failed} for now with its {@code next_attempt_at} reached (the backoff of
+ * {@code pending} with its {@code due_at} come (the edition's cutoff, or with
+ * {@code newsletter.delivery: local} the subscriber's local hour, see {@link DueTimes}),
+ * {@code failed} for now with its {@code next_attempt_at} reached (the backoff of
  * {@link RetryPolicy#backoff}; none for rows failed before it existed), or {@code sending} with its
  * lease run out (its process died): such a row is retaken and marked as a possible duplicate, as the
  * server may have accepted it (RFC 1047).
@@ -30,9 +32,12 @@ import org.resumen.digest.DigestException;
 final class Claims {
     /** Longer than an SMTP transaction may take (10 min reply to the final dot, RFC 5321 4.5.3.2.6). */
     static final Duration LEASE = Duration.ofMinutes(15);
-    /** Binds two parameters, both now. */
-    private static final String DUE = "(status = 'pending' or (status = 'failed' and (next_attempt_at is null or next_attempt_at <= ?))"
-            + " or (status = 'sending' and lease_until < ?))";
+    /** The three ways a row is due, each binding one parameter, now; {@link #DUE} is any of them. */
+    private static final List<String> DUE_WAYS = List.of("(status = 'pending' and due_at <= ?)",
+            "(status = 'failed' and (next_attempt_at is null or next_attempt_at <= ?))", "(status = 'sending' and lease_until < ?)");
+    /** Binds {@link #DUE_PARAMETERS} parameters, all now. */
+    private static final String DUE = "(" + String.join(" or ", DUE_WAYS) + ")";
+    private static final int DUE_PARAMETERS = DUE_WAYS.size();
     private static final String SET = "set status = 'sending', claimed_by = ?, lease_until = ?, updated_at = ?,"
             + " possible_duplicate = (possible_duplicate or status = 'sending')";
     private static final String PICK = "select id from deliveries where edition_id = ? and id > ? and " + DUE
@@ -106,10 +111,16 @@ final class Claims {
         }
     }
 
-    /** The dates of the editions with a row due at {@code now}, oldest first (what serve's retry sweep works on). */
+    /**
+     * The dates of the editions with a row due at {@code now}, oldest first (what serve's sweep works on
+     * every minute): an edition whose rows all wait for their local hour is not among them. One EXISTS
+     * per way of being due, so that each is a range read of the (edition_id, status, due_at) index
+     * instead of a scan of every row of the edition while most still wait.
+     */
     static List<java.time.LocalDate> editionsWithDue(DataSource dataSource, Instant now) {
-        String sql = "select e.edition_date from editions e where exists (select 1 from deliveries where edition_id = e.id and "
-                + DUE + ") order by e.edition_date";
+        String sql = "select e.edition_date from editions e where " + DUE_WAYS.stream()
+                .map(way -> "exists (select 1 from deliveries where edition_id = e.id and " + way + ")")
+                .collect(java.util.stream.Collectors.joining(" or ")) + " order by e.edition_date";
         List<java.time.LocalDate> dates = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bindDue(ps, 1, now);
@@ -226,12 +237,13 @@ final class Claims {
         ps.setLong(first, editionId);
         ps.setLong(first + 1, after);
         bindDue(ps, first + 2, now);
-        ps.setInt(first + 4, max);
+        ps.setInt(first + 2 + DUE_PARAMETERS, max);
     }
 
     private static void bindDue(PreparedStatement ps, int first, Instant now) throws SQLException {
-        ps.setObject(first, utc(now));
-        ps.setObject(first + 1, utc(now));
+        for (int i = 0; i < DUE_PARAMETERS; i++) {
+            ps.setObject(first + i, utc(now));
+        }
     }
 
     private static List<Claim> read(PreparedStatement ps, int max) throws SQLException {

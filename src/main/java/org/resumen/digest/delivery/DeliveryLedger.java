@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -50,27 +51,94 @@ public final class DeliveryLedger {
 
     /**
      * Adds a pending row for every active subscriber that has none for this edition yet, in one
-     * statement: nothing goes through Java, whatever the number of subscribers. Two processes doing
-     * it at the same moment may collide on the unique (edition, subscriber) key; the loser tries
+     * statement: nothing goes through Java, whatever the number of subscribers. Each row gets its due
+     * time from {@code due}: one CASE over the few distinct zones of the subscribers, computed here
+     * with java.time (daylight saving included), as SQL has no portable zone arithmetic. Two processes
+     * doing it at the same moment may collide on the unique (edition, subscriber) key; the loser tries
      * again and then finds the rows there. Returns how many rows were added.
      */
-    int fanOut(long editionId) {
-        String sql = "insert into deliveries (edition_id, subscriber_id, status, attempts, created_at, updated_at)"
-                + " select ?, s.id, 'pending', 0, ?, ? from subscribers s where s.status = 'ACTIVE'"
-                + " and not exists (select 1 from deliveries d where d.edition_id = ? and d.subscriber_id = s.id)";
+    int fanOut(long editionId, DueTimes due) {
         for (int attempt = 1; ; attempt++) {
             OffsetDateTime now = now();
-            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setLong(1, editionId);
-                ps.setObject(2, now);
-                ps.setObject(3, now);
-                ps.setLong(4, editionId);
-                return ps.executeUpdate();
+            try (Connection c = dataSource.getConnection()) {
+                List<ZoneId> zones = due.local() ? subscriberZones(c) : List.of();
+                String sql = "insert into deliveries (edition_id, subscriber_id, status, attempts, created_at, updated_at, due_at)"
+                        + " select ?, s.id, 'pending', 0, ?, ?, " + dueCase(zones.size()) + " from subscribers s where s.status = 'ACTIVE'"
+                        + " and not exists (select 1 from deliveries d where d.edition_id = ? and d.subscriber_id = s.id)";
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setLong(1, editionId);
+                    ps.setObject(2, now);
+                    ps.setObject(3, now);
+                    int i = 4;
+                    for (ZoneId zone : zones) {
+                        ps.setString(i++, zone.getId());
+                        ps.setObject(i++, utc(due.dueIn(zone)));
+                    }
+                    // Also a subscriber whose zone changed since the zones were read: the newsletter's zone.
+                    ps.setObject(i++, utc(due.dueIn(null)));
+                    ps.setLong(i, editionId);
+                    return ps.executeUpdate();
+                }
             } catch (SQLException e) {
                 if (attempt >= 3 || !"23505".equals(e.getSQLState())) {
                     throw failure("create the deliveries of edition " + editionId, e);
                 }
             }
+        }
+    }
+
+    // "case s.timezone when ? then ? ... else ? end"; casts, so that both databases know the parameters' types.
+    private static String dueCase(int zones) {
+        String due = "cast(? as timestamp with time zone)";
+        if (zones == 0) {
+            return due;
+        }
+        String when = " when cast(? as varchar(64)) then " + due;
+        return "case s.timezone" + when.repeat(zones) + " else " + due + " end";
+    }
+
+    // The distinct zones of the active subscribers; a name this JVM does not know is sent in the newsletter's zone.
+    private static List<ZoneId> subscriberZones(Connection c) throws SQLException {
+        List<ZoneId> zones = new java.util.ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select distinct timezone from subscribers where status = 'ACTIVE'"
+                + " and timezone is not null and timezone <> ''");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                try {
+                    zones.add(ZoneId.of(rs.getString(1)));
+                } catch (java.time.DateTimeException e) {
+                    org.slf4j.LoggerFactory.getLogger(DeliveryLedger.class)
+                            .warn("subscriber time zone \"{}\" unknown to this JVM; sent at the newsletter's hour", rs.getString(1));
+                }
+            }
+        }
+        return zones;
+    }
+
+    private static OffsetDateTime utc(java.time.Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /**
+     * How many pending rows of the edition wait for their due time (their subscriber's local hour),
+     * and when the first of them falls due (null when none waits).
+     */
+    record Waiting(int count, java.time.Instant nextDue) {
+    }
+
+    Waiting waitingForTheirHour(long editionId) {
+        String sql = "select count(*), min(due_at) from deliveries where edition_id = ? and status = ? and due_at > ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, editionId);
+            ps.setString(2, PENDING);
+            ps.setObject(3, now());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                OffsetDateTime next = rs.getObject(2, OffsetDateTime.class);
+                return new Waiting(rs.getInt(1), next == null ? null : next.toInstant());
+            }
+        } catch (SQLException e) {
+            throw failure("count the deliveries of edition " + editionId + " waiting for their hour", e);
         }
     }
 
@@ -208,11 +276,12 @@ public final class DeliveryLedger {
 
     /**
      * One row as {@code digest deliveries} lists it; the address in full (the operator's own tool).
-     * {@code nextAttemptAt}: when a row failed for now is tried again (null otherwise).
+     * {@code nextAttemptAt}: when a row failed for now is tried again (null otherwise); {@code dueAt}: when
+     * the row fell or falls due (the cutoff, or the subscriber's local hour with {@code newsletter.delivery: local}).
      */
     public record Listed(java.time.LocalDate date, String email, String status, int attempts, String reply,
                          java.time.OffsetDateTime updatedAt, java.time.OffsetDateTime sentAt, boolean possibleDuplicate,
-                         java.time.OffsetDateTime nextAttemptAt) {
+                         java.time.OffsetDateTime nextAttemptAt, java.time.OffsetDateTime dueAt) {
     }
 
     /**
@@ -235,7 +304,7 @@ public final class DeliveryLedger {
             throw new DeliveryException("--status: unknown status \"" + status + "\"; expected one of " + String.join(", ", STATUSES));
         }
         String sql = "select e.edition_date, s.email, d.status, d.attempts, d.smtp_reply, d.updated_at, d.sent_at,"
-                + " d.possible_duplicate, d.next_attempt_at from deliveries d join editions e on e.id = d.edition_id"
+                + " d.possible_duplicate, d.next_attempt_at, d.due_at from deliveries d join editions e on e.id = d.edition_id"
                 + " join subscribers s on s.id = d.subscriber_id where (? is null or e.edition_date = ?)"
                 + " and (? is null or d.status = ?) order by e.edition_date, d.id";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
@@ -250,7 +319,8 @@ public final class DeliveryLedger {
                     each.accept(new Listed(rs.getObject(1, java.time.LocalDate.class), rs.getString(2), rs.getString(3),
                             rs.getInt(4), rs.getString(5), rs.getObject(6, OffsetDateTime.class),
                             rs.getObject(7, OffsetDateTime.class), rs.getBoolean(8),
-                            FAILED.equals(rs.getString(3)) ? rs.getObject(9, OffsetDateTime.class) : null));
+                            FAILED.equals(rs.getString(3)) ? rs.getObject(9, OffsetDateTime.class) : null,
+                            rs.getObject(10, OffsetDateTime.class)));
                 }
             }
         } catch (SQLException e) {
@@ -260,12 +330,13 @@ public final class DeliveryLedger {
 
     /**
      * Past the send deadline: every row of the edition still due (pending, failed for now, or sending
-     * under a lease that ran out) becomes {@code expired} with {@code reason} as its reply; returns how many.
+     * under a lease that ran out) that fell due before {@code dueBefore} (now minus the deadline: its
+     * own deadline passed) becomes {@code expired} with {@code reason} as its reply; returns how many.
      * Rows being sent right now keep their lease and are recorded as they end.
      */
-    int expire(long editionId, String reason) {
+    int expire(long editionId, String reason, java.time.Instant dueBefore) {
         String sql = "update deliveries set status = ?, smtp_reply = ?, claimed_by = null, lease_until = null, updated_at = ?"
-                + " where edition_id = ? and (status in (?, ?) or (status = ? and lease_until < ?))";
+                + " where edition_id = ? and (status in (?, ?) or (status = ? and lease_until < ?)) and due_at < ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, EXPIRED);
             ps.setString(2, truncate(reason, 2000));
@@ -275,6 +346,7 @@ public final class DeliveryLedger {
             ps.setString(6, FAILED);
             ps.setString(7, SENDING);
             ps.setObject(8, now());
+            ps.setObject(9, utc(dueBefore));
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw failure("expire the deliveries of edition " + editionId, e);

@@ -11,7 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What serve does every minute ({@code schedule/DueSweepJob}): finds the editions with deliveries
- * due now (pending, failed for now whose retry time came, or sending under a lease that ran out)
+ * due now (pending whose due time came, failed for now whose retry time came, or sending under a
+ * lease that ran out; with {@code newsletter.delivery: local} this is what sends each row at its
+ * subscriber's local hour, within a minute of it)
  * and starts working each on this node through {@link SendJobs#resume}, the same claims every send
  * uses, so nothing is sent twice however many nodes sweep. An edition past its send deadline is
  * swept too: its due rows expire. Node-agnostic: any node that sweeps joins a send in progress

@@ -188,13 +188,16 @@ public final class SendEdition {
     /** What a real send would do now, without sending or recording: who is still due, and their digests rendered. */
     private SendReport dryRun(Edition edition, List<String> problems, Instant started) {
         java.util.Set<Long> settled = edition.id() == 0 ? java.util.Set.of() : ledger.settledSubscribers(edition.id());
-        List<Subscriber> due = subscribers.active().stream().filter(s -> !settled.contains(s.id())).toList();
-        if (due.isEmpty() && edition.id() != 0) {
+        List<Subscriber> unsettled = subscribers.active().stream().filter(s -> !settled.contains(s.id())).toList();
+        DueTimes times = DueTimes.of(config.newsletter(), edition);
+        List<Subscriber> due = unsettled.stream().filter(s -> !times.dueIn(s.timezone()).isAfter(clock.instant())).toList();
+        int waiting = unsettled.size() - due.size();
+        if (due.isEmpty() && waiting == 0 && edition.id() != 0) {
             int sent = ledger.counts(edition.id()).getOrDefault(DeliveryLedger.SENT, 0);
             return SendReport.unrecorded(edition, 0, 0, 0, problems, List.of(),
                     "dry run: 0 due; " + alreadyDone(edition, sent) + ", a real send would send nothing", elapsed(started));
         }
-        return trials.dryRun(edition, due, settled.size(), problems, started);
+        return trials.dryRun(edition, due, settled.size(), waiting, problems, started);
     }
 
     /**
@@ -234,13 +237,19 @@ public final class SendEdition {
 
     private SendReport deliver(Edition edition, Progress progress, List<String> problems, Instant started, boolean fanOut) {
         // Checked before the fan-out: nobody who subscribed since is given a row of an edition that can no longer go out.
+        // With local delivery the edition's deadline is the earliest a row's can be: rows due later keep theirs.
         Instant deadline = editions.sendDeadline(edition);
+        int expiredFirst = 0;
         if (clock.instant().isAfter(deadline)) {
-            return pastDeadline(edition, deadline, problems, started);
+            expiredFirst = expirePastTheirDeadline(edition, deadline);
+            if (!localDelivery() || nothingLeftToSend(edition)) {
+                return pastDeadline(edition, deadline, expiredFirst, problems, started);
+            }
+            fanOut = false;
         }
         delivering.merge(edition.date(), 1, Integer::sum);
         try {
-            return deliverDue(edition, progress, problems, started, deadline, fanOut);
+            return deliverDue(edition, progress, problems, started, deadline, fanOut, expiredFirst);
         } finally {
             delivering.computeIfPresent(edition.date(), (date, runs) -> runs == 1 ? null : runs - 1);
         }
@@ -251,10 +260,34 @@ public final class SendEdition {
         return delivering.containsKey(date);
     }
 
+    private boolean localDelivery() {
+        return config.newsletter().delivery() == org.resumen.digest.config.NewsletterConfig.Delivery.LOCAL;
+    }
+
+    private boolean nothingLeftToSend(Edition edition) {
+        Map<String, Integer> counts = ledger.counts(edition.id());
+        return counts.getOrDefault(DeliveryLedger.PENDING, 0) + counts.getOrDefault(DeliveryLedger.FAILED, 0) == 0;
+    }
+
+    /**
+     * Past the edition's deadline ({@code deadline}): expires what is still due and whose own deadline
+     * passed, every due row with edition delivery, the rows due more than newsletter.send-deadline ago
+     * with local delivery (a row in Tokyo expires that long after its own hour). Returns how many.
+     */
+    private int expirePastTheirDeadline(Edition edition, Instant deadline) {
+        Instant now = clock.instant();
+        if (!localDelivery()) {
+            return ledger.expire(edition.id(), expiryReason(deadline), now);
+        }
+        String reason = "expired: not sent within newsletter.send-deadline " + human(config.newsletter().sendDeadline())
+                + " of its due time (the subscriber's local hour, newsletter.delivery local)";
+        return ledger.expire(edition.id(), reason, now.minus(config.newsletter().sendDeadline()));
+    }
+
     private SendReport deliverDue(Edition edition, Progress progress, List<String> problems, Instant started, Instant deadline,
-                                  boolean fanOut) {
+                                  boolean fanOut, int expiredFirst) {
         if (fanOut) {
-            ledger.fanOut(edition.id());
+            ledger.fanOut(edition.id(), DueTimes.of(config.newsletter(), edition));
         }
         Claims claims = ledger.claims(Nodes.runId());
         int due = claims.countDue(edition.id());
@@ -276,16 +309,17 @@ public final class SendEdition {
                 ? nothingDue(edition, sentBefore)
                 : (stop.get() ? "stopped on request; the rest stays due for the next run" : paused(pacing));
         // A run that ends past the deadline leaves nothing for a later one: what is still due expires now.
-        int expired = clock.instant().isAfter(deadline) ? ledger.expire(edition.id(), expiryReason(deadline)) : 0;
+        int expired = expiredFirst + (clock.instant().isAfter(deadline) ? expirePastTheirDeadline(edition, deadline) : 0);
         int waiting = ledger.counts(edition.id()).getOrDefault(DeliveryLedger.FAILED, 0);
         Instant nextRetry = waiting == 0 ? null : ledger.nextRetry(edition.id()).orElse(null);
+        DeliveryLedger.Waiting local = localDelivery() ? ledger.waitingForTheirHour(edition.id()) : new DeliveryLedger.Waiting(0, null);
         log.info("edition {}: {} due, {} sent, {} failed, {} rejected, {} skipped, {} retaken, {} expired, {} waiting for a retry"
-                        + " (next at {}), {} throttling replies{}", edition.date(), due, run.sent.get(), run.failed.get(),
-                run.rejected.get(), run.skipped.get(), run.retaken.get(), expired, waiting, nextRetry, pacing.throttled(),
-                pacing.isPaused() ? ", paused: " + pacing.paused() : "");
+                        + " (next at {}), {} waiting for their local hour (next at {}), {} throttling replies{}", edition.date(), due,
+                run.sent.get(), run.failed.get(), run.rejected.get(), run.skipped.get(), run.retaken.get(), expired, waiting,
+                nextRetry, local.count(), local.nextDue(), pacing.throttled(), pacing.isPaused() ? ", paused: " + pacing.paused() : "");
         return new SendReport(edition.date(), edition.articles().size(), due, run.sent.get(), run.failed.get(),
                 run.rejected.get(), run.skipped.get(), sentBefore, problems, run.failures, note, elapsed(started),
-                run.retaken.get(), waiting, expired, false, nextRetry, pacing);
+                run.retaken.get(), waiting, expired, false, nextRetry, pacing, local.count(), local.nextDue());
     }
 
     private static String paused(SendReport.Pacing pacing) {
@@ -293,9 +327,16 @@ public final class SendEdition {
                 + " retry sweep, 5 minutes later) resumes it" : "";
     }
 
-    // Nothing was due: all settled, or what is left waits for its retry time.
+    // Nothing was due: all settled, or what is left waits for its local hour or its retry time.
     private String nothingDue(Edition edition, int sentBefore) {
         int waiting = ledger.counts(edition.id()).getOrDefault(DeliveryLedger.FAILED, 0);
+        DeliveryLedger.Waiting local = localDelivery() ? ledger.waitingForTheirHour(edition.id()) : new DeliveryLedger.Waiting(0, null);
+        if (local.count() > 0) {
+            return "nothing due now: " + local.count() + " deliveries of the edition of " + edition.date() + " wait for their"
+                    + " subscribers' local hour (newsletter.delivery local; the first at " + inZone(local.nextDue()) + ", "
+                    + config.newsletter().timezone() + ")" + (waiting > 0 ? ", " + waiting + " for their retry time" : "")
+                    + "; " + sentBefore + " already sent";
+        }
         if (waiting == 0) {
             return alreadyDone(edition, sentBefore);
         }
@@ -305,15 +346,18 @@ public final class SendEdition {
     }
 
     // listmonk #1801 is the bug to avoid: an edition resumed after downtime going out a day late.
-    private SendReport pastDeadline(Edition edition, Instant deadline, List<String> problems, Instant started) {
+    private SendReport pastDeadline(Edition edition, Instant deadline, int expired, List<String> problems, Instant started) {
         int sentBefore = ledger.counts(edition.id()).getOrDefault(DeliveryLedger.SENT, 0);
-        int expired = ledger.expire(edition.id(), expiryReason(deadline));
         log.warn("edition {}: past its send deadline {}; {} deliveries still due expired, nothing sent", edition.date(),
                 deadline, expired);
+        String deadlines = localDelivery()
+                ? "the send deadline of every delivery still due (newsletter.send-deadline " + human(config.newsletter().sendDeadline())
+                        + " after each one's local hour)"
+                : "its send deadline (" + inZone(deadline) + ", " + config.newsletter().timezone() + "; newsletter.send-deadline "
+                        + human(config.newsletter().sendDeadline()) + " after its cutoff or its opening)";
         String note = expired == 0 ? alreadyDone(edition, sentBefore)
-                : "the edition of " + edition.date() + " is past its send deadline (" + inZone(deadline) + ", "
-                + config.newsletter().timezone() + "; newsletter.send-deadline " + human(config.newsletter().sendDeadline())
-                + " after its cutoff or its opening); " + expired + " deliveries still due expired, nothing sent";
+                : "the edition of " + edition.date() + " is past " + deadlines + "; " + expired + " deliveries still due expired,"
+                        + " nothing sent";
         return new SendReport(edition.date(), edition.articles().size(), 0, 0, 0, 0, 0, sentBefore, problems, List.of(),
                 note, elapsed(started), 0, 0, expired, false);
     }

@@ -11,8 +11,9 @@ import java.util.List;
  * failed for now and wait for a later run (and when the first of them is tried again), those expired
  * past the send deadline, what went wrong (addresses in full: the report is for the operator's
  * terminal, not the log), a one-line explanation when nothing was sent, whether the source-health
- * gate held the edition (not sent, not frozen; {@code digest send --release} sends it), and how the
- * server's pace shaped the run ({@link Pacing}).
+ * gate held the edition (not sent, not frozen; {@code digest send --release} sends it), how the
+ * server's pace shaped the run ({@link Pacing}), and, with {@code newsletter.delivery: local}, how
+ * many deliveries wait for their subscriber's local hour and when the first of them falls due.
  */
 public record SendReport(
         LocalDate date,
@@ -32,7 +33,9 @@ public record SendReport(
         int expired,
         boolean held,
         Instant nextRetryAt,
-        Pacing pacing) {
+        Pacing pacing,
+        int waitingForLocalHour,
+        Instant nextDueAt) {
 
     /**
      * How the server's pace shaped the run: {@code throttled} throttling replies (421, 4.7.x), which
@@ -52,6 +55,14 @@ public record SendReport(
         problems = List.copyOf(problems);
         failures = List.copyOf(failures);
         pacing = pacing == null ? Pacing.NONE : pacing;
+    }
+
+    /** A report with no delivery waiting for its local hour. */
+    public SendReport(LocalDate date, int articles, int due, int sent, int failed, int rejected, int skipped, int sentBefore,
+                      List<String> problems, List<String> failures, String note, Duration elapsed, int retaken,
+                      int waitingForRetry, int expired, boolean held, Instant nextRetryAt, Pacing pacing) {
+        this(date, articles, due, sent, failed, rejected, skipped, sentBefore, problems, failures, note, elapsed, retaken,
+                waitingForRetry, expired, held, nextRetryAt, pacing, 0, null);
     }
 
     /** A report with no delivery waiting for a retry time and nothing throttled or paused. */

@@ -62,9 +62,11 @@ final class TrialRuns {
 
     /**
      * Renders the digest of every subscriber still {@code due} and reports the largest; sends nothing.
-     * {@code settled} subscribers already have their outcome and would not be sent again.
+     * {@code settled} subscribers already have their outcome and would not be sent again; {@code waitingForLocalHour}
+     * fall due later (newsletter.delivery local).
      */
-    SendReport dryRun(Edition edition, List<Subscriber> due, int settled, List<String> problems, Instant started) {
+    SendReport dryRun(Edition edition, List<Subscriber> due, int settled, int waitingForLocalHour, List<String> problems,
+                      Instant started) {
         int rendered = 0;
         int skipped = 0;
         long largest = 0;
@@ -80,7 +82,9 @@ final class TrialRuns {
         return SendReport.unrecorded(edition, rendered + skipped, 0, skipped, problems, List.of(),
                 "dry run: " + (rendered + skipped) + " due" + (settled > 0 ? " (" + settled + " already done by earlier runs)" : "")
                         + ", " + rendered + " digests rendered (largest HTML " + largest / 1024 + " KB)"
-                        + (skipped > 0 ? ", " + skipped + " with no article in their topics" : "") + "; nothing sent", elapsed(started));
+                        + (skipped > 0 ? ", " + skipped + " with no article in their topics" : "")
+                        + (waitingForLocalHour > 0 ? ", " + waitingForLocalHour + " not due yet (their local hour is later)" : "")
+                        + "; nothing sent", elapsed(started));
     }
 
     private Duration elapsed(Instant started) {

@@ -13,7 +13,7 @@ import org.resumen.digest.testing.TestWorld;
 
 /**
  * {@code digest deliveries}: the operator reads the ledger, addresses in full, filtered by date and
- * status; a delivery failed for now shows when it is tried again.
+ * status; every row shows when it fell due, and a delivery failed for now when it is tried again.
  */
 class DeliveriesCommandIT {
     @TempDir
@@ -33,9 +33,11 @@ class DeliveriesCommandIT {
             Cli.Run wrong = Cli.digest(TestWorld.CLOCK, "deliveries", "--config", config.toString(), "--status", "enviado");
 
             assertThat(all.exit()).isZero();
-            assertThat(all.out()).contains("NEXT ATTEMPT")
-                    .containsPattern("2025-12-16 +ana@example.org +sent +1 +2025-12-16 10:00:00Z +2025-12-16 10:00:00Z +- +250")
-                    .containsPattern("2025-12-16 +beto@example.org +failed +3 +2025-12-16 10:00:00Z +- +2025-12-16 10:05:00Z"
+            assertThat(all.out()).contains("DUE").contains("NEXT ATTEMPT")
+                    .containsPattern("2025-12-16 +ana@example.org +sent +1 +2025-12-16 10:00:00Z +2025-12-16 10:00:00Z"
+                            + " +2025-12-16 10:00:00Z +- +250")
+                    .containsPattern("2025-12-16 +beto@example.org +failed +3 +2025-12-16 10:00:00Z +2025-12-16 10:00:00Z +-"
+                            + " +2025-12-16 10:05:00Z"
                             + " +451 4.3.0 <beto@example.org>: mailbox busy, try later")
                     .contains("2 row(s)");
             assertThat(failed.out()).contains("beto@example.org").contains("1 row(s)").doesNotContain("ana@example.org");
