@@ -30,7 +30,7 @@ public final class Database implements AutoCloseable {
         hikari.setPassword(config.password());
         hikari.setMaximumPoolSize(10);
         hikari.setPoolName("digest");
-        HikariDataSource dataSource = connect(hikari, config.url());
+        HikariDataSource dataSource = connect(hikari, config.url(), jdbcUrl(config.url()));
         try {
             Flyway.configure()
                     .dataSource(dataSource)
@@ -48,18 +48,21 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * With {@code AUTO_SERVER=TRUE} the first process to open an H2 file serves it to the others; a
-     * process that starts at the same moment can find the file locked before that server is up, so
-     * it tries again for a few seconds instead of failing.
+     * With {@code AUTO_SERVER=TRUE} (every H2 file) the first process to open it serves it to the
+     * others; a process that starts at the same moment can find the file locked before that server is
+     * up, or the server named in the lock file not listening yet, so it tries again for a few seconds
+     * instead of failing. {@code url}: as configured, for messages; {@code effective}: what the pool uses.
      */
-    private static HikariDataSource connect(HikariConfig hikari, String url) {
-        boolean shared = url.toUpperCase(java.util.Locale.ROOT).contains("AUTO_SERVER=TRUE");
+    private static HikariDataSource connect(HikariConfig hikari, String url, String effective) {
+        boolean shared = effective.toUpperCase(java.util.Locale.ROOT).contains("AUTO_SERVER=TRUE");
         for (int attempt = 1; ; attempt++) {
             try {
                 return new HikariDataSource(hikari);
             } catch (RuntimeException e) {
-                if (!shared || attempt >= 40 || !rootMessage(e).contains("Locked by another process")) {
-                    throw new DigestException("database.url " + url + ": cannot connect: " + rootMessage(e), e);
+                String why = rootMessage(e);
+                boolean starting = why != null && (why.contains("Locked by another process") || why.contains("Connection refused"));
+                if (!shared || attempt >= 40 || !starting) {
+                    throw new DigestException("database.url " + url + ": cannot connect: " + why, e);
                 }
                 try {
                     Thread.sleep(250);
