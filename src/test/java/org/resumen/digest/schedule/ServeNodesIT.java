@@ -15,10 +15,13 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +51,8 @@ class ServeNodesIT {
     private static final Duration PATIENCE = Duration.ofMinutes(3);
     private static final String NODE_A = "nodo-a.resumen.example.net";
     private static final String NODE_B = "nodo-b.resumen.example.net";
+    private static final String EDITION_REPORT = "This run: " + READERS + " due";
+    private static final Pattern RETAKEN = Pattern.compile("Retaken after another run's lease ran out: (\\d+)");
 
     @TempDir
     Path dir;
@@ -71,6 +76,7 @@ class ServeNodesIT {
             awaitBothStarted(a, b);
 
             await(a, "every delivery recorded sent", () -> count("select count(*) from deliveries where status = 'sent'") == READERS);
+            await(a, "the edition's report printed", () -> (output(NODE_A) + output(NODE_B)).contains(EDITION_REPORT));
 
             assertThat(received.messagesPerRecipient()).as("every subscriber exactly once").hasSize(READERS)
                     .allSatisfy((email, messages) -> assertThat(messages).as(email).isEqualTo(1));
@@ -79,7 +85,7 @@ class ServeNodesIT {
             assertThat(count("select count(*) from editions")).isEqualTo(1);
             assertThat(count("select count(distinct claimed_by) from deliveries")).as("runs that claimed rows").isGreaterThanOrEqualTo(2);
             assertThat(List.of(output(NODE_A), output(NODE_B))).as("the edition's own report, printed by the node it fired on")
-                    .filteredOn(out -> out.contains("This run: " + READERS + " due")).hasSize(1);
+                    .filteredOn(out -> out.contains(EDITION_REPORT)).hasSize(1);
             assertThat(a.isAlive() && b.isAlive()).isTrue();
         }
     }
@@ -103,6 +109,7 @@ class ServeNodesIT {
             int released = update("update deliveries set lease_until = current_timestamp where status = 'sending'"
                     + " and claimed_by like ?", deadNode);
             await(b, "every delivery settled by the living node", () -> count("select count(*) from deliveries where status = 'sent'") == READERS);
+            await(b, "the living node reported what it retook", () -> retakenReported(output(NODE_B)) >= heldByTheDead);
 
             int duplicates = received.total() - received.messagesPerRecipient().size();
             assertThat(received.messagesPerRecipient()).as("nobody lost").hasSize(READERS);
@@ -113,8 +120,13 @@ class ServeNodesIT {
                     .isEqualTo(heldByTheDead);
             assertThat(smtp.acceptedPerHelo().get(NODE_A)).as("the dead node sent nothing more").isEqualTo(sentBeforeTheKill);
             assertThat(b.isAlive()).isTrue();
-            assertThat(output(NODE_B)).contains("Retaken after another run's lease ran out: " + heldByTheDead);
+            assertThat(retakenReported(output(NODE_B))).as(output(NODE_B)).isEqualTo(heldByTheDead);
         }
+    }
+
+    /** The sum of the "Retaken after another run's lease ran out: N" lines of a node's run reports. */
+    private static int retakenReported(String out) {
+        return RETAKEN.matcher(out).results().mapToInt(m -> Integer.parseInt(m.group(1))).sum();
     }
 
     /** One node: {@code digest serve} in its own JVM and folder, its EHLO name from the environment. */
@@ -129,7 +141,7 @@ class ServeNodesIT {
     private void awaitBothStarted(Process a, Process b) throws InterruptedException {
         await(a, "both schedulers started", () -> output(NODE_A).contains("Scheduler started")
                 && output(NODE_B).contains("Scheduler started"));
-        String next = "next edition at " + java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(fire);
+        String next = "next edition at " + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(fire);
         assertThat(List.of(output(NODE_A), output(NODE_B))).as("the nodes started within " + LEAD + ", before the fire")
                 .allSatisfy(out -> assertThat(out).contains(next));
     }
@@ -153,7 +165,7 @@ class ServeNodesIT {
                         "https://diario.example.net/notas/reserva", "La ampliación suma 3.000 hectáreas.", now.minusHours(3))));
         Path subscribers = DemoFiles.writeSubscribers(dir.resolve("subscribers"), IntStream.rangeClosed(1, READERS)
                 .mapToObj(i -> "lector" + i + "@example.org,Lector " + i + ",es-AR,").toList());
-        fire = ZonedDateTime.now(BUENOS_AIRES).plus(LEAD).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        fire = ZonedDateTime.now(BUENOS_AIRES).plus(LEAD).truncatedTo(ChronoUnit.SECONDS);
         try {
             return Files.writeString(dir.resolve("digest.yml"), """
                     newsletter:
