@@ -182,13 +182,12 @@ final class ServeCommand implements Callable<Integer> {
             if (inEditionJob.get() || options.isTest() || options.dryRun()) {
                 return;
             }
-            synchronized (out) {
-                print(report);
-                out.flush();
-            }
+            print(report);
+            out.flush();
         }
 
-        private void print(SendReport report) {
+        // Runs of several editions (the job's, the sweep's, the console's) may end at once: one report at a time.
+        private synchronized void print(SendReport report) {
             new ReportPrinter(out).print(report);
             sent.addAndGet(report.sent());
             stillDue.set(report.due() - report.sent() - report.rejected() - report.skipped());
