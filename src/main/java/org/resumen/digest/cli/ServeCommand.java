@@ -63,6 +63,7 @@ final class ServeCommand implements Callable<Integer> {
             Scheduling.scheduleDaily(scheduler, app.config.newsletter());
             Scheduling.sweepDueDeliveries(scheduler, app.dueSweep);
             scheduler.getListenerManager().addJobListener(reporter, Scheduling.EDITION_JOB);
+            app.sendEdition.onFinished(reporter::otherRunFinished);
             web = startWeb(app, scheduler);
             scheduler.start();
             out.println("Scheduler started (" + app.config.newsletter().schedule() + ", " + app.config.newsletter().timezone()
@@ -136,10 +137,16 @@ final class ServeCommand implements Callable<Integer> {
         app.close();
     }
 
-    /** Prints each edition's report as it finishes, and counts what was sent and what a stop left due. */
+    /**
+     * Prints each edition's report as it finishes, and the report of every other run of this node
+     * (the due sweep's, which is how a node shows its part of a send that another node's schedule
+     * started, or the console's), and counts what was sent and what a stop left due.
+     */
     private static final class Reporter extends JobListenerSupport {
         private final PrintWriter out;
         private final CountDownLatch runs;
+        /** True on the thread running the edition job, whose report {@link #jobWasExecuted} prints. */
+        private final ThreadLocal<Boolean> inEditionJob = ThreadLocal.withInitial(() -> false);
         final AtomicInteger sent = new AtomicInteger();
         final AtomicInteger stillDue = new AtomicInteger();
 
@@ -154,16 +161,36 @@ final class ServeCommand implements Callable<Integer> {
         }
 
         @Override
+        public void jobToBeExecuted(JobExecutionContext context) {
+            inEditionJob.set(true);
+        }
+
+        @Override
         public void jobWasExecuted(JobExecutionContext context, JobExecutionException failure) {
+            inEditionJob.remove();
             if (failure != null) {
                 out.println("digest: edition failed: " + Scheduling.reason(failure).getMessage());
             } else if (context.getResult() instanceof SendReport report) {
-                new ReportPrinter(out).print(report);
-                sent.addAndGet(report.sent());
-                stillDue.set(report.due() - report.sent() - report.rejected() - report.skipped());
+                print(report);
             }
             out.flush();
             runs.countDown();
+        }
+
+        /** A run of this node that was not the edition job (test sends and dry runs record nothing: not shown). */
+        void otherRunFinished(org.resumen.digest.delivery.SendOptions options, SendReport report) {
+            if (inEditionJob.get() || options.isTest() || options.dryRun()) {
+                return;
+            }
+            print(report);
+            out.flush();
+        }
+
+        // Runs of several editions (the job's, the sweep's, the console's) may end at once: one report at a time.
+        private synchronized void print(SendReport report) {
+            new ReportPrinter(out).print(report);
+            sent.addAndGet(report.sent());
+            stillDue.set(report.due() - report.sent() - report.rejected() - report.skipped());
         }
     }
 

@@ -46,6 +46,11 @@ public final class Scheduling {
     static final TriggerKey SWEEP = TriggerKey.triggerKey("sweep", "digest");
     /** How often serve looks for due deliveries (retries whose time came, leases that ran out, paused sends). */
     public static final java.time.Duration SWEEP_EVERY = java.time.Duration.ofMinutes(1);
+    /**
+     * How long an idle node waits before it looks for triggers to fire again (Quartz's default is 30 s):
+     * so soon does a node join a send that another node's edition job calls it into ({@link CallOtherNodes}).
+     */
+    static final java.time.Duration IDLE_WAIT = java.time.Duration.ofSeconds(5);
     private static final String SWEEP_CONTEXT = "dueSweep";
     /** Matches the edition job only (not the sweep): for listeners that report editions. */
     public static final org.quartz.Matcher<JobKey> EDITION_JOB = KeyMatcher.keyEquals(JOB);
@@ -74,6 +79,7 @@ public final class Scheduling {
             p.put("org.quartz.jobStore.isClustered", "true");
             p.put("org.quartz.scheduler.instanceId", "AUTO");
             p.put("org.quartz.jobStore.clusterCheckinInterval", "7500");
+            p.put("org.quartz.scheduler.idleWaitTime", String.valueOf(IDLE_WAIT.toMillis()));
         }
         return create(p, send, editions, clock);
     }

@@ -70,7 +70,7 @@ public final class SendEditionJob implements InterruptableJob {
             log.warn(tooLate.get());
             return new SendReport(date, 0, 0, 0, 0, 0, 0, 0, List.of(), List.of(), tooLate.get(), Duration.ZERO, 0, 0, 0, false);
         }
-        SendReport report = sendEdition.run(SendOptions.onSchedule(date), Progress.NONE);
+        SendReport report = sendEdition.run(SendOptions.onSchedule(date), new CallOtherNodes(context.getScheduler()));
         if (report.held()) {
             retryHeld(context, scheduledAt);
         }

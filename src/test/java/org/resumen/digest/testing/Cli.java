@@ -42,12 +42,19 @@ public final class Cli {
 
     /** {@code digest ARGS} as its own JVM on the test classpath, working in {@code dir}; output goes to dir/digest.out. */
     public static Process start(Path dir, String... args) {
+        return start(dir, java.util.Map.of(), args);
+    }
+
+    /** {@link #start(Path, String...)} with {@code environment} added to the process's environment (e.g. DIGEST_ keys). */
+    public static Process start(Path dir, java.util.Map<String, String> environment, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"), App.class.getName()));
         command.addAll(List.of(args));
         try {
-            return new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("digest.out").toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("digest.out").toFile());
+            builder.environment().putAll(environment);
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

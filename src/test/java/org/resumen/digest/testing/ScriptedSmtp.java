@@ -29,6 +29,7 @@ public final class ScriptedSmtp implements AutoCloseable {
     private final Map<String, AtomicInteger> refused = new ConcurrentHashMap<>();
     private final Map<String, Refusal> messageRefusals = new ConcurrentHashMap<>();
     private final java.util.Set<String> sessionsWithMail = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> acceptedPerHelo = new ConcurrentHashMap<>();
     private final List<String> envelopeSenders = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicInteger throttleLeft = new AtomicInteger();
     private final AtomicInteger throttled = new AtomicInteger();
@@ -113,6 +114,13 @@ public final class ScriptedSmtp implements AutoCloseable {
         return sessionsWithMail.size();
     }
 
+    /** Messages accepted per EHLO/HELO name the client gave (which node delivered them, with smtp.helo per node). */
+    public Map<String, Integer> acceptedPerHelo() {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        acceptedPerHelo.forEach((helo, count) -> counts.put(helo, count.get()));
+        return counts;
+    }
+
     /** Every MAIL FROM address received, in order (VERP checks). */
     public List<String> envelopeSenders() {
         return List.copyOf(envelopeSenders);
@@ -164,6 +172,7 @@ public final class ScriptedSmtp implements AutoCloseable {
                 }
                 recipients.forEach(received::accepted);
                 sessionsWithMail.add(context.getSessionId());
+                acceptedPerHelo.computeIfAbsent(context.getHelo().orElse(""), h -> new AtomicInteger()).addAndGet(recipients.size());
                 return null;
             }
 
