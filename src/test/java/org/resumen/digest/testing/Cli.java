@@ -75,8 +75,9 @@ public final class Cli {
     public static int waitFor(Process process) {
         try {
             if (!process.waitFor(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
+                String threads = threadDump(process);
                 process.destroyForcibly();
-                throw new AssertionError("digest did not end within " + PATIENCE);
+                throw new AssertionError("digest did not end within " + PATIENCE + "; its threads:\n" + threads);
             }
             return process.exitValue();
         } catch (InterruptedException e) {
@@ -122,6 +123,22 @@ public final class Cli {
             return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".eml")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What every thread of a process that does not end is doing (jstack of this JDK), for the failure message. */
+    private static String threadDump(Process process) {
+        Path jstack = Path.of(System.getProperty("java.home"), "bin", "jstack");
+        try {
+            Process dump = new ProcessBuilder(jstack.toString(), String.valueOf(process.pid())).redirectErrorStream(true).start();
+            String text = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            dump.waitFor(30, TimeUnit.SECONDS);
+            return text;
+        } catch (IOException e) {
+            return "(no thread dump: " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(no thread dump: interrupted)";
         }
     }
 }
